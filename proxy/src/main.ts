@@ -1,0 +1,49 @@
+/**
+ * The proxy's entry point: reads the environment (the only place that does), builds the server,
+ * listens, and shuts down gracefully on SIGTERM/SIGINT: in-flight requests finish, new ones get 503.
+ *
+ * Environment: PORT (8080), HOST (127.0.0.1), LOG_LEVEL (info), DIST_DIR, PUBLIC_DIR, TRUST_PROXY.
+ */
+import { generateDemoNetwork } from './branches/demo/generate';
+import { ConfigError, configFromEnv } from './config';
+import { createServer } from './server';
+
+/** How long in-flight requests get to finish after a stop signal. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const { server, listen } = configFromEnv(process.env, () => generateDemoNetwork());
+  const app = await createServer(server);
+  await app.listen(listen);
+  app.log.info({ branches: app.branches.size }, 'branch-picker proxy ready');
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      app.log.error('in-flight requests did not finish in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    timer.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`branch-picker: ${error.message}`);
+  } else {
+    console.error('branch-picker: failed to start', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+/**
+ * Files the proxy hosts: the built widget (`/widget/`), the offline basemap (`/basemap/`), the
+ * configurator (`/configurator/`) and the demo checkout (`/`). Pre-compressed `.br`/`.gz` siblings
+ * written by the build are served when the client accepts them.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { HttpProblem } from '../errors';
+
+export interface StaticRoutesOptions {
+  distDir: string;
+  publicDir: string;
+  configuratorDir: string;
+}
+
+/** Vite names chunks `name-HASH.js`: those never change and may be cached for a year. */
+const HASHED = /-[A-Za-z0-9_-]{8,}\.(js|mjs|css|woff2|png|svg)$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** The entry script keeps its name across releases: short cache, revalidated by ETag. */
+const SHORT = 'public, max-age=300';
+const BASEMAP = 'public, max-age=86400';
+const MAX_TILE_ZOOM = 14;
+
+const cacheHeaders = (policy: (file: string) => string) => ({
+  setHeaders(reply: FastifyReply, file: string) {
+    reply.header('cache-control', policy(file));
+  },
+});
+
+export const staticRoutes: FastifyPluginAsync<StaticRoutesOptions> = async (app, opts) => {
+  const tilesDir = path.join(opts.distDir, 'basemap', 'tiles');
+
+  // A tile the build left out holds nothing (open sea): 204 draws it empty, where a 404 would put
+  // an error in the buyer's console for every sea tile.
+  app.get<{ Params: { z: string; x: string; y: string } }>(
+    '/basemap/tiles/:z/:x/:y.pbf',
+    async (request, reply) => {
+      const [z, x, y] = [request.params.z, request.params.x, request.params.y].map(Number) as [
+        number,
+        number,
+        number,
+      ];
+      const valid =
+        [z, x, y].every(Number.isInteger) &&
+        z >= 0 &&
+        z <= MAX_TILE_ZOOM &&
+        x >= 0 &&
+        y >= 0 &&
+        x < 2 ** z &&
+        y < 2 ** z;
+      if (!valid) {
+        throw new HttpProblem(
+          400,
+          'invalid-tile',
+          `No tile ${z}/${x}/${y}: z is 0 to ${MAX_TILE_ZOOM}, x and y 0 to 2^z - 1.`,
+        );
+      }
+      reply.header('cache-control', BASEMAP);
+      try {
+        const body = await readFile(path.join(tilesDir, String(z), String(x), `${y}.pbf`));
+        return reply.type('application/x-protobuf').send(body);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reply.code(204).send();
+        throw error;
+      }
+    },
+  );
+
+  await app.register(fastifyStatic, {
+    root: path.join(opts.distDir, 'widget'),
+    prefix: '/widget/',
+    preCompressed: true,
+    cacheControl: false,
+    ...cacheHeaders((file) => (HASHED.test(file) ? IMMUTABLE : SHORT)),
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(opts.distDir, 'basemap'),
+    prefix: '/basemap/',
+    decorateReply: false,
+    preCompressed: true,
+    cacheControl: false,
+    ...cacheHeaders(() => BASEMAP),
+  });
+  await app.register(fastifyStatic, {
+    root: opts.configuratorDir,
+    prefix: '/configurator/',
+    decorateReply: false,
+    cacheControl: false,
+    ...cacheHeaders(() => SHORT),
+  });
+  app.get('/configurator', (_request, reply) => reply.redirect('/configurator/', 301));
+  await app.register(fastifyStatic, {
+    root: opts.publicDir,
+    prefix: '/',
+    decorateReply: false,
+    cacheControl: false,
+    ...cacheHeaders(() => SHORT),
+  });
+};

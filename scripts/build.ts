@@ -1,0 +1,81 @@
+/**
+ * `npm run build`: everything the proxy serves, into dist/.
+ * 1. the widget (Vite), 2. the offline basemap (skipped when its inputs have not changed: it takes
+ * ten seconds), 3. the configurator page, 4. `.br` and `.gz` siblings of text files, which the
+ * proxy serves as they are, and 5. a stamp that lets `npm start` know the build is current.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, readdir, writeFile, cp } from 'node:fs/promises';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { buildBasemap } from '../proxy/basemap/build';
+import { DIST, ROOT, basemapFingerprint, sourceFingerprint } from './fingerprint';
+
+const COMPRESSIBLE = /\.(js|mjs|css|json|html|svg|map)$/;
+
+async function compressTree(dir: string): Promise<number> {
+  let count = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !COMPRESSIBLE.test(entry.name)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const data = await readFile(file);
+    await writeFile(`${file}.gz`, gzipSync(data, { level: 9 }));
+    await writeFile(
+      `${file}.br`,
+      brotliCompressSync(data, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 11,
+          [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+        },
+      }),
+    );
+    count++;
+  }
+  return count;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  await mkdir(DIST, { recursive: true });
+
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'widget/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  console.log('widget: built → dist/widget');
+
+  const basemapStamp = path.join(DIST, 'basemap', '.stamp');
+  const wanted = await basemapFingerprint();
+  const current = await readFile(basemapStamp, 'utf8').catch(() => '');
+  if (current !== wanted) {
+    await buildBasemap(path.join(DIST, 'basemap'));
+    await writeFile(basemapStamp, wanted);
+  } else {
+    console.log('basemap: up to date');
+  }
+  // Styles are small and change with the code; always rewrite them (buildBasemap also does).
+
+  await cp(path.join(ROOT, 'configurator'), path.join(DIST, 'configurator'), { recursive: true });
+  console.log('configurator: copied → dist/configurator');
+
+  const compressed =
+    (await compressTree(path.join(DIST, 'widget'))) +
+    (await compressTree(path.join(DIST, 'configurator')));
+  console.log(`compressed: ${compressed} files (.br, .gz)`);
+
+  await writeFile(path.join(DIST, '.build-stamp'), await sourceFingerprint());
+  console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+await main();

@@ -1,0 +1,70 @@
+/**
+ * The widget's one way to the proxy (ky lives only here). Used on the main thread for branch
+ * details and in the cluster worker for the network, so it touches no DOM.
+ */
+import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import type { Branch } from '#core/branch';
+import { ApiError } from './api-error';
+
+/** A request the proxy has not answered in this long is abandoned and reported. */
+const TIMEOUT_MS = 15_000;
+/** GETs are retried on network errors and 5xx, twice, with ky's backoff. */
+const RETRIES = 2;
+
+export class ApiClient {
+  private readonly http: KyInstance;
+  /** Base URL of the proxy, ending in `/`. */
+  readonly base: string;
+
+  constructor(base: string) {
+    this.base = base.endsWith('/') ? base : `${base}/`;
+    this.http = ky.create({
+      baseUrl: this.base,
+      timeout: TIMEOUT_MS,
+      retry: { limit: RETRIES, methods: ['get'] },
+      // The proxy's answers are public: no cookies cross to it from the shop's page.
+      credentials: 'omit',
+    });
+  }
+
+  /** The whole network in the compact transport, parsed but not decoded. */
+  branches(signal?: AbortSignal): Promise<unknown> {
+    return this.get('api/v1/branches', signal);
+  }
+
+  /** One branch in full. */
+  branch(id: string, signal?: AbortSignal): Promise<Branch> {
+    return this.get(`api/v1/branches/${encodeURIComponent(id)}`, signal) as Promise<Branch>;
+  }
+
+  private async get(path: string, signal?: AbortSignal): Promise<unknown> {
+    const url = new URL(path, this.base).href;
+    try {
+      return await this.http.get(path, signal ? { signal } : {}).json();
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortError') throw error;
+      if (error instanceof HTTPError) {
+        const status = error.response.status;
+        // ky has read the body already: a problem+json from the proxy says what went wrong.
+        const problem = error.data as { detail?: unknown } | string | undefined;
+        const detail =
+          typeof problem === 'object' && problem && typeof problem.detail === 'string'
+            ? problem.detail
+            : `the proxy answered ${status}`;
+        throw new ApiError(status === 404 ? 'not-found' : 'http', 'GET', url, detail, {
+          status,
+          cause: error,
+        });
+      }
+      if (error instanceof TimeoutError) {
+        throw new ApiError('timeout', 'GET', url, `no answer in ${TIMEOUT_MS / 1000} s`, {
+          cause: error,
+        });
+      }
+      if (error instanceof SyntaxError) {
+        throw new ApiError('bad-response', 'GET', url, 'the answer is not JSON', { cause: error });
+      }
+      throw new ApiError('network', 'GET', url, 'the proxy cannot be reached', { cause: error });
+    }
+  }
+}

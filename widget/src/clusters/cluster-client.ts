@@ -1,0 +1,100 @@
+/**
+ * The element's side of the cluster worker: each call is a message with an id, answered by a
+ * promise. `destroy()` ends the worker and rejects whatever is still waiting.
+ */
+import type { BranchType } from '#core/branch';
+import { createModuleWorker } from '../util/create-worker';
+import type { BBox } from './cluster-index';
+import type {
+  ExpansionResult,
+  LoadResult,
+  ViewResult,
+  WorkerFailure,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol';
+import workerUrl from './cluster.worker.ts?worker&url';
+
+/** A failure reported by the worker, with the worker's stable code. */
+export class ClusterError extends Error {
+  readonly code: string;
+  constructor(failure: WorkerFailure) {
+    super(failure.message);
+    this.name = 'ClusterError';
+    this.code = failure.code;
+  }
+}
+
+type Pending = { resolve: (value: never) => void; reject: (reason: unknown) => void };
+
+type RequestBody = WorkerRequest extends infer R
+  ? R extends { id: number }
+    ? Omit<R, 'id'>
+    : never
+  : never;
+
+export class ClusterClient {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private destroyed = false;
+
+  constructor() {
+    this.worker = createModuleWorker(workerUrl, 'branch-picker-clusters');
+    this.worker.onmessage = ({ data }: MessageEvent<WorkerResponse>) => {
+      const waiting = this.pending.get(data.id);
+      if (!waiting) return;
+      this.pending.delete(data.id);
+      if (data.ok) waiting.resolve(data.result as never);
+      else waiting.reject(new ClusterError(data.error));
+    };
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.failAll(
+        new ClusterError({
+          code: 'worker',
+          message: event.message || 'the cluster worker failed to start',
+        }),
+      );
+    };
+  }
+
+  /** Downloads and indexes the network; resolves with how many branches were indexed. */
+  load(api: string, types: BranchType[]): Promise<LoadResult> {
+    return this.call({ op: 'load', api, types });
+  }
+
+  /** Clusters and branches for a view, with the exact count in it. */
+  view(bbox: BBox, zoom: number): Promise<ViewResult> {
+    return this.call({ op: 'view', bbox, zoom });
+  }
+
+  expansionZoom(clusterId: number): Promise<ExpansionResult> {
+    return this.call({ op: 'expansion', clusterId });
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.worker.terminate();
+    this.failAll(new ClusterError({ code: 'destroyed', message: 'the picker was destroyed' }));
+  }
+
+  private call<T>(body: RequestBody): Promise<T> {
+    if (this.destroyed)
+      return Promise.reject(
+        new ClusterError({ code: 'destroyed', message: 'the picker was destroyed' }),
+      );
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      const message: WorkerRequest = { ...body, id };
+      this.worker.postMessage(message);
+    });
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+}

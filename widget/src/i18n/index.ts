@@ -1,0 +1,35 @@
+/**
+ * Language catalogues and the few helpers that format with them.
+ */
+import type { Catalog, PluralForms } from './catalog';
+import { en } from './en';
+import { ru } from './ru';
+
+export type { Catalog } from './catalog';
+
+/** Every language the widget speaks, by its `lang` attribute value. */
+export const CATALOGS = { ru, en } as const satisfies Record<string, Catalog>;
+export type Lang = keyof typeof CATALOGS;
+export const LANGS = Object.keys(CATALOGS) as Lang[];
+
+/** Replaces `{name}` placeholders; unknown names stay visible so a missing value is noticed. */
+export function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Formats a whole number with grouping, in the catalogue's locale. */
+export function formatNumber(catalog: Catalog, n: number): string {
+  let format = numberFormats.get(catalog.locale);
+  if (!format) numberFormats.set(catalog.locale, (format = new Intl.NumberFormat(catalog.locale)));
+  return format.format(n);
+}
+
+/** `1 234 пункта`: a number with the plural form of its noun. */
+export function countOf(catalog: Catalog, n: number, forms: PluralForms): string {
+  let rules = pluralRules.get(catalog.locale);
+  if (!rules) pluralRules.set(catalog.locale, (rules = new Intl.PluralRules(catalog.locale)));
+  return `${formatNumber(catalog, n)} ${forms[rules.select(n)] ?? forms.other}`;
+}

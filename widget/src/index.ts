@@ -1,0 +1,28 @@
+/**
+ * The widget's one public entry: `<script type="module" src=".../widget/branch-picker.js">`
+ * defines `<branch-picker>`. Explicit export list: everything else is internal.
+ */
+import { BranchPicker } from './branch-picker';
+
+export { BranchPicker } from './branch-picker';
+export type { Branch, BranchType, BranchHours, BranchAddress, BranchPayments } from '#core/branch';
+export type {
+  BranchSelection,
+  SelectedBranch,
+  Quote,
+  PickerErrorDetail,
+  ReadyDetail,
+} from './events';
+export { SELECT_EVENT, READY_EVENT, ERROR_EVENT, CLOSE_EVENT } from './events';
+export { OPTIONS } from './options';
+
+export const TAG_NAME = 'branch-picker';
+
+// Guarded: a page that loads the script twice (a CMS plugin and a theme) keeps the first definition.
+if (!customElements.get(TAG_NAME)) customElements.define(TAG_NAME, BranchPicker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'branch-picker': BranchPicker;
+  }
+}

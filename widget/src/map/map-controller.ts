@@ -1,0 +1,201 @@
+/**
+ * The map, behind one small interface: MapLibre lives only here, loaded lazily (this module is its
+ * own chunk), so the widget's first script stays small. The element tells it what to show; it
+ * tells the element what the buyer did. `render()` of the element never touches the map.
+ */
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  setWorkerUrl,
+  type LngLatBoundsLike,
+  type StyleSpecification,
+} from 'maplibre-gl';
+import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import type { BBox, MapFeature } from '../clusters/cluster-index';
+import { MarkerLayer, type MarkerLayerOptions } from './marker-layer';
+import { absolutizeStyle } from './resolve-style';
+
+// Production builds need MapLibre's worker URL set once; the worker may be cross-origin, which
+// MapLibre itself handles by importing it from a same-origin blob.
+setWorkerUrl(new URL(maplibreWorkerUrl, import.meta.url).href);
+
+export interface MapControllerOptions {
+  container: HTMLElement;
+  /** Shadow root the map lives in: MapLibre's stylesheet is adopted there, never into the page. */
+  root: ShadowRoot;
+  styleUrl: string;
+  center: [number, number] | null;
+  zoom: number | null;
+  /** Shown when there is no centre. */
+  bounds: [[number, number], [number, number]];
+  /** Accessible names for MapLibre's own controls. */
+  locale: Record<string, string>;
+  markers: Omit<MarkerLayerOptions, 'project' | 'viewport'>;
+  /** Called on every camera change (each animation frame while the map moves). */
+  onMove(): void;
+}
+
+/** Thrown when the style cannot be loaded; carries the URL. */
+export class MapStyleError extends Error {
+  readonly code = 'map-style';
+  constructor(url: string, cause: unknown) {
+    super(`The map style ${url} could not be loaded`, { cause });
+    this.name = 'MapStyleError';
+  }
+}
+
+/** Zoom when only a centre is given: a town's streets. */
+const DEFAULT_CENTRE_ZOOM = 12;
+const MIN_ZOOM = 1;
+const MAX_ZOOM = 18;
+
+let cssSheet: CSSStyleSheet | undefined;
+
+function adoptMapCss(root: ShadowRoot): void {
+  if (!cssSheet) {
+    cssSheet = new CSSStyleSheet();
+    cssSheet.replaceSync(maplibreCss);
+  }
+  if (!root.adoptedStyleSheets.includes(cssSheet))
+    root.adoptedStyleSheets = [cssSheet, ...root.adoptedStyleSheets];
+}
+
+async function loadStyle(url: string, signal: AbortSignal): Promise<StyleSpecification> {
+  try {
+    const response = await fetch(url, { signal, credentials: 'omit' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return absolutizeStyle((await response.json()) as StyleSpecification, response.url || url);
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new MapStyleError(url, error);
+  }
+}
+
+export class MapController {
+  private readonly map: MapLibreMap;
+  private readonly markers: MarkerLayer;
+  private readonly options: MapControllerOptions;
+  private destroyed = false;
+
+  private constructor(map: MapLibreMap, options: MapControllerOptions) {
+    this.map = map;
+    this.options = options;
+    this.markers = new MarkerLayer({
+      ...options.markers,
+      project: (lon, lat) => this.project(lon, lat),
+      viewport: () => ({
+        width: map.getContainer().clientWidth,
+        height: map.getContainer().clientHeight,
+      }),
+    });
+    map.getCanvasContainer().append(this.markers.element);
+    map.on('move', this.onMove);
+    map.on('resize', this.onMove);
+  }
+
+  /** Loads the style, creates the map and resolves once it has drawn its first frame. */
+  static async create(options: MapControllerOptions, signal: AbortSignal): Promise<MapController> {
+    adoptMapCss(options.root);
+    const style = await loadStyle(options.styleUrl, signal);
+    const view = options.center
+      ? { center: options.center, zoom: options.zoom ?? DEFAULT_CENTRE_ZOOM }
+      : options.zoom !== null
+        ? { center: [95, 62] as [number, number], zoom: options.zoom }
+        : { bounds: options.bounds as LngLatBoundsLike, fitBoundsOptions: { padding: 16 } };
+    const map = new MapLibreMap({
+      container: options.container,
+      style,
+      ...view,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
+      // A picker is read from above: rotation and tilt only confuse.
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      attributionControl: { compact: true },
+      locale: options.locale,
+    });
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    const controller = new MapController(map, options);
+    const onAbort = (): void => controller.destroy();
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        if (map.loaded()) return resolve();
+        map.once('load', () => resolve());
+        map.once('error', (e) => reject(new MapStyleError(options.styleUrl, e.error)));
+      });
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+    return controller;
+  }
+
+  /** The visible box `[west, south, east, north]`; west may be below -180 when the view crosses it. */
+  bounds(): BBox {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
+  zoom(): number {
+    return this.map.getZoom();
+  }
+
+  setFeatures(features: readonly MapFeature[]): void {
+    this.markers.setFeatures(features);
+  }
+
+  setActive(id: string | null): void {
+    this.markers.setActive(id);
+  }
+
+  setChosen(id: string | null): void {
+    this.markers.setChosen(id);
+  }
+
+  /** Moves the camera; instant when the visitor prefers reduced motion. */
+  flyTo(lon: number, lat: number, zoom: number): void {
+    const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    const target = { center: [lon, lat] as [number, number], zoom: Math.min(zoom, MAX_ZOOM) };
+    if (reduce) this.map.jumpTo(target);
+    else this.map.easeTo({ ...target, duration: 450 });
+  }
+
+  /** Resolves when the map has nothing left to load or draw. */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      if (!this.map.isMoving() && this.map.areTilesLoaded() && this.map.loaded()) return resolve();
+      this.map.once('idle', () => resolve());
+    });
+  }
+
+  /** Keeps the canvas the size of its container (after the host resizes the element). */
+  resize(): void {
+    this.map.resize();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.map.off('move', this.onMove);
+    this.map.off('resize', this.onMove);
+    this.markers.destroy();
+    this.map.remove();
+  }
+
+  private readonly onMove = (): void => {
+    this.markers.reposition();
+    this.options.onMove();
+  };
+
+  /** Projects onto the world copy nearest the centre, so markers across the antimeridian show. */
+  private project(lon: number, lat: number): { x: number; y: number } {
+    const centre = this.map.getCenter().lng;
+    const wrapped = lon + 360 * Math.round((centre - lon) / 360);
+    const p = this.map.project([wrapped, lat]);
+    return { x: p.x, y: p.y };
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * The element's options, once: names, types, defaults, documentation and parsing. The element,
+ * the docs, and later the configurator and the embed page all read them from here.
+ */
+import { BRANCH_TYPES, type BranchType } from '#core/branch';
+import { LANGS, type Lang } from './i18n';
+
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** The options in their parsed form. */
+export interface PickerOptions {
+  api: string;
+  lang: Lang;
+  types: BranchType[];
+  center: [lon: number, lat: number] | null;
+  zoom: number | null;
+  selected: string | null;
+  mapStyle: string | null;
+  theme: Theme;
+}
+
+/** Thrown for an attribute value the element cannot use; the message says what is allowed. */
+export class OptionError extends Error {
+  readonly code = 'invalid-option';
+  readonly attribute: string;
+  constructor(attribute: string, value: string, allowed: string) {
+    super(`<branch-picker ${attribute}="${value}">: ${allowed}`);
+    this.name = 'OptionError';
+    this.attribute = attribute;
+  }
+}
+
+export interface OptionDef<K extends keyof PickerOptions> {
+  /** The HTML attribute; the property has the option's name. */
+  attribute: string;
+  /** One line for the docs. */
+  doc: string;
+  /** The default as the docs print it. */
+  defaultText: string;
+  default: PickerOptions[K];
+  /** Parses an attribute value; throws OptionError when it cannot. */
+  parse(value: string): PickerOptions[K];
+}
+
+/** Russia without the far Arctic: the view before the buyer has said where they are. */
+export const RUSSIA_BOUNDS: [[number, number], [number, number]] = [
+  [27, 41],
+  [179, 72],
+];
+
+const oneOf =
+  <T extends string>(attribute: string, allowed: readonly T[]) =>
+  (value: string): T => {
+    const v = value.trim().toLowerCase() as T;
+    if (!allowed.includes(v))
+      throw new OptionError(attribute, value, `must be one of ${allowed.join(', ')}`);
+    return v;
+  };
+
+export const OPTIONS: { [K in keyof PickerOptions]: OptionDef<K> } = {
+  api: {
+    attribute: 'api',
+    doc: 'Base URL of the branch-picker proxy.',
+    defaultText: 'the origin the script was loaded from',
+    default: '',
+    parse: (value) => {
+      try {
+        return new URL(value, globalThis.location?.href).href;
+      } catch {
+        throw new OptionError('api', value, 'must be a URL, such as https://picker.example.com/');
+      }
+    },
+  },
+  lang: {
+    attribute: 'lang',
+    doc: 'Language of the interface and the map labels.',
+    defaultText: 'ru',
+    default: 'ru',
+    parse: oneOf('lang', LANGS),
+  },
+  types: {
+    attribute: 'types',
+    doc: 'Branch types to show, comma-separated.',
+    defaultText: 'all: post_office,parcel_locker,pickup_point',
+    default: [],
+    parse: (value) => {
+      const types = value
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
+      for (const t of types) {
+        if (!(BRANCH_TYPES as readonly string[]).includes(t)) {
+          throw new OptionError(
+            'types',
+            value,
+            `each type must be one of ${BRANCH_TYPES.join(', ')}`,
+          );
+        }
+      }
+      return types as BranchType[];
+    },
+  },
+  center: {
+    attribute: 'center',
+    doc: 'Starting map centre as "longitude,latitude".',
+    defaultText: 'all of Russia in view',
+    default: null,
+    parse: (value) => {
+      const parts = value.split(',').map((p) => Number(p.trim()));
+      const [lon, lat] = parts;
+      if (
+        parts.length !== 2 ||
+        !Number.isFinite(lon) ||
+        !Number.isFinite(lat) ||
+        Math.abs(lat!) > 90 ||
+        Math.abs(lon!) > 180
+      ) {
+        throw new OptionError(
+          'center',
+          value,
+          'must be "longitude,latitude" in degrees, such as "46.03,51.53"',
+        );
+      }
+      return [lon!, lat!];
+    },
+  },
+  zoom: {
+    attribute: 'zoom',
+    doc: 'Starting zoom, 0 (the world) to 20 (a building).',
+    defaultText: 'fits Russia; 12 with a centre',
+    default: null,
+    parse: (value) => {
+      const n = Number(value);
+      if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 20) {
+        throw new OptionError('zoom', value, 'must be a number from 0 to 20');
+      }
+      return n;
+    },
+  },
+  selected: {
+    attribute: 'selected',
+    doc: 'Id of a branch to show open when the picker starts.',
+    defaultText: 'none',
+    default: null,
+    parse: (value) => value.trim() || null,
+  },
+  mapStyle: {
+    attribute: 'map-style',
+    doc: 'URL of any MapLibre style to draw the map with.',
+    defaultText: "the proxy's offline basemap",
+    default: null,
+    parse: (value) => {
+      try {
+        return new URL(value, globalThis.location?.href).href;
+      } catch {
+        throw new OptionError('map-style', value, 'must be the URL of a MapLibre style JSON');
+      }
+    },
+  },
+  theme: {
+    attribute: 'theme',
+    doc: 'Colour scheme; auto follows the visitor’s system setting.',
+    defaultText: 'light',
+    default: 'light',
+    parse: oneOf('theme', THEMES),
+  },
+};
+
+/** Parses an attribute value, or returns the default for a missing one. */
+export function parseOption<K extends keyof PickerOptions>(
+  key: K,
+  value: string | null | undefined,
+): PickerOptions[K] {
+  if (value === null || value === undefined) return OPTIONS[key].default;
+  return OPTIONS[key].parse(value);
+}
