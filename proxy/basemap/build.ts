@@ -24,6 +24,11 @@ const EXTENT = 4096;
 const WATER_BOX = [10, 35, 192, 84] as const;
 /** Lakes smaller than this bounding box (degrees²) are left out: invisible at these zooms. */
 const MIN_LAKE_BOX = 0.0004;
+/** Up to this zoom only large water (Ladoga, Baikal, the Volga's reservoirs) is drawn. */
+const LARGE_WATER_MAX_ZOOM = 5;
+const LARGE_WATER_BOX = 0.2;
+/** Simplification in tile units (4096 a tile): about 0.6 px on a 512-px tile. */
+const TOLERANCE = 5;
 /** Antarctica is nothing a buyer in Russia looks at, and its ring circles the pole. */
 const SOUTHERN_CUTOFF = -60;
 
@@ -31,6 +36,8 @@ interface Layer {
   name: string;
   index: GeoJSONVT;
   minZoom: number;
+  /** Deepest zoom this index feeds its layer; another index takes over below. */
+  maxZoom?: number;
 }
 
 const collection = (features: Feature[]): FeatureCollection => ({
@@ -56,13 +63,13 @@ function borders(): Feature[] {
   }));
 }
 
-function water(): Feature[] {
+function water(minBox: number): Feature[] {
   const inBox = (g: Geometry): boolean => {
     const [w, s, e, n] = bboxOf(g);
     const [bw, bs, be, bn] = WATER_BOX;
     const east = e < 0 ? e + 360 : e;
     const west = w < 0 && e < 0 ? w + 360 : w;
-    return east >= bw && west <= be && n >= bs && s <= bn && (e - w) * (n - s) >= MIN_LAKE_BOX;
+    return east >= bw && west <= be && n >= bs && s <= bn && (e - w) * (n - s) >= minBox;
   };
   const out: Feature[] = [];
   for (const pkg of ['@geo-maps/earth-lakes-1km', '@geo-maps/earth-rivers-1km']) {
@@ -111,7 +118,7 @@ const vt = (features: Feature[]): GeoJSONVT =>
   new GeoJSONVT(collection(features), {
     maxZoom: TILE_MAX_ZOOM,
     indexMaxZoom: 0,
-    tolerance: 2,
+    tolerance: TOLERANCE,
     extent: EXTENT,
     buffer: 48,
   });
@@ -126,7 +133,7 @@ async function writeTiles(
     const found: Record<string, ReturnType<GeoJSONVT['getTile']> & object> = {};
     let any = false;
     for (const layer of layers) {
-      if (z < layer.minZoom) continue;
+      if (z < layer.minZoom || z > (layer.maxZoom ?? Infinity)) continue;
       const tile = layer.index.getTile(z, x, y);
       if (tile && tile.features.length) {
         found[layer.name] = tile;
@@ -165,7 +172,8 @@ export async function buildBasemap(outDir: string): Promise<void> {
   const placeGroups = places();
   const layers: Layer[] = [
     { name: 'land', index: vt(land()), minZoom: 0 },
-    { name: 'water', index: vt(water()), minZoom: 0 },
+    { name: 'water', index: vt(water(LARGE_WATER_BOX)), minZoom: 0, maxZoom: LARGE_WATER_MAX_ZOOM },
+    { name: 'water', index: vt(water(MIN_LAKE_BOX)), minZoom: LARGE_WATER_MAX_ZOOM + 1 },
     { name: 'boundary', index: vt(borders()), minZoom: 0 },
     ...placeGroups.map((features, i) => ({
       name: 'place',

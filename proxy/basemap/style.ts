@@ -92,6 +92,9 @@ export function basemapStyle(
       ] as ExpressionSpecification,
       'text-max-width': 8,
       'text-padding': 4,
+      // Below the town's point: branch clusters gather on the point itself and would hide the name.
+      'text-anchor': 'top',
+      'text-offset': [0, 1.3],
       // Bigger towns win the collisions: sort by rank, then by population.
       'symbol-sort-key': [
         '-',

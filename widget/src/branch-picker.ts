@@ -22,6 +22,7 @@ import {
 } from './events';
 import { CATALOGS, countOf, fill, type Catalog } from './i18n';
 import type { MapController } from './map/map-controller';
+import { loadStyle } from './map/resolve-style';
 import { OptionError, parseOption, RUSSIA_BOUNDS, type PickerOptions } from './options';
 import {
   createPickerStore,
@@ -220,12 +221,17 @@ export class BranchPicker extends LitElement {
     this.startKey = this.computeStartKey();
 
     const network = clusters.load(client.base, options.types);
+    // The style, MapLibre's code and the network all download at once.
+    const style = loadStyle(styleUrl, signal);
+    // Awaited once MapLibre has loaded; until then a failure must not count as unhandled.
+    style.catch(() => undefined);
     const mapReady = import('./map/map-controller').then(async ({ MapController }) => {
       const container = this.renderRoot.querySelector<HTMLElement>('.map')!;
       const map = await MapController.create(
         {
           container,
           root: this.renderRoot as ShadowRoot,
+          style: await style,
           styleUrl,
           center: options.center,
           zoom: options.zoom,

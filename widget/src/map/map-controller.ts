@@ -6,6 +6,7 @@
 import {
   Map as MapLibreMap,
   NavigationControl,
+  prewarm,
   setWorkerUrl,
   type LngLatBoundsLike,
   type StyleSpecification,
@@ -14,16 +15,20 @@ import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { BBox, MapFeature } from '../clusters/cluster-index';
 import { MarkerLayer, type MarkerLayerOptions } from './marker-layer';
-import { absolutizeStyle } from './resolve-style';
 
 // Production builds need MapLibre's worker URL set once; the worker may be cross-origin, which
 // MapLibre itself handles by importing it from a same-origin blob.
 setWorkerUrl(new URL(maplibreWorkerUrl, import.meta.url).href);
+// Start MapLibre's workers now, while the style downloads and WebGL starts: it saves a few hundred
+// milliseconds before the first tiles can be parsed.
+prewarm();
 
 export interface MapControllerOptions {
   container: HTMLElement;
   /** Shadow root the map lives in: MapLibre's stylesheet is adopted there, never into the page. */
   root: ShadowRoot;
+  /** The style, its URLs already absolute (see resolve-style.ts); `styleUrl` names it in errors. */
+  style: StyleSpecification;
   styleUrl: string;
   center: [number, number] | null;
   zoom: number | null;
@@ -36,12 +41,12 @@ export interface MapControllerOptions {
   onMove(): void;
 }
 
-/** Thrown when the style cannot be loaded; carries the URL. */
-export class MapStyleError extends Error {
-  readonly code = 'map-style';
+/** Thrown when MapLibre fails to draw the map at all (WebGL missing, the style broken). */
+export class MapLoadError extends Error {
+  readonly code = 'map-load';
   constructor(url: string, cause: unknown) {
-    super(`The map style ${url} could not be loaded`, { cause });
-    this.name = 'MapStyleError';
+    super(`The map could not be drawn with the style ${url}`, { cause });
+    this.name = 'MapLoadError';
   }
 }
 
@@ -59,17 +64,6 @@ function adoptMapCss(root: ShadowRoot): void {
   }
   if (!root.adoptedStyleSheets.includes(cssSheet))
     root.adoptedStyleSheets = [cssSheet, ...root.adoptedStyleSheets];
-}
-
-async function loadStyle(url: string, signal: AbortSignal): Promise<StyleSpecification> {
-  try {
-    const response = await fetch(url, { signal, credentials: 'omit' });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return absolutizeStyle((await response.json()) as StyleSpecification, response.url || url);
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') throw error;
-    throw new MapStyleError(url, error);
-  }
 }
 
 export class MapController {
@@ -97,7 +91,7 @@ export class MapController {
   /** Loads the style, creates the map and resolves once it has drawn its first frame. */
   static async create(options: MapControllerOptions, signal: AbortSignal): Promise<MapController> {
     adoptMapCss(options.root);
-    const style = await loadStyle(options.styleUrl, signal);
+    const { style } = options;
     const view = options.center
       ? { center: options.center, zoom: options.zoom ?? DEFAULT_CENTRE_ZOOM }
       : options.zoom !== null
@@ -126,7 +120,7 @@ export class MapController {
       await new Promise<void>((resolve, reject) => {
         if (map.loaded()) return resolve();
         map.once('load', () => resolve());
-        map.once('error', (e) => reject(new MapStyleError(options.styleUrl, e.error)));
+        map.once('error', (e) => reject(new MapLoadError(options.styleUrl, e.error)));
       });
     } finally {
       signal.removeEventListener('abort', onAbort);

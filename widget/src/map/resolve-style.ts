@@ -37,3 +37,27 @@ export function absolutizeStyle(style: StyleSpecification, styleUrl: string): St
   }
   return out;
 }
+
+/** Thrown when the style cannot be loaded; carries the URL. */
+export class MapStyleError extends Error {
+  readonly code = 'map-style';
+  constructor(url: string, cause: unknown) {
+    super(`The map style ${url} could not be loaded`, { cause });
+    this.name = 'MapStyleError';
+  }
+}
+
+/**
+ * Downloads a style and makes its URLs absolute. Kept out of the map's lazy chunk so that the
+ * download starts at once, alongside MapLibre's own.
+ */
+export async function loadStyle(url: string, signal: AbortSignal): Promise<StyleSpecification> {
+  try {
+    const response = await fetch(url, { signal, credentials: 'omit' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return absolutizeStyle((await response.json()) as StyleSpecification, response.url || url);
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new MapStyleError(url, error);
+  }
+}

@@ -71,6 +71,7 @@ function word(latin: string): string {
     .replace(/yy$/, 'ЫЙ')
     .replace(/iy$/, 'ИЙ')
     .replace(/yye$/, 'ЫЕ')
+    .replace(/tsky$/, 'ЦКИЙ')
     .replace(/sky$/, 'СКИЙ')
     .replace(/lsk$/, 'ЛЬСК');
   let out = '';

@@ -11,16 +11,12 @@ import { createRequire } from 'node:module';
 import type { GeometryCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection as TopoCollection, Topology } from 'topojson-specification';
+import { unwrapLongitudes } from '../../../basemap/geometry';
 
 /** The mask covers Russia: Kaliningrad in the west to Chukotka past the antimeridian (191° = -169°). */
 const WEST = 19;
 const EAST = 191.5;
-/**
- * Longitudes west of the Bering Strait's middle continue past 180, so that Chukotka is one piece.
- * The seam runs through open water, so no land ring crosses it and every ring stays continuous,
- * which the even-odd fill needs (crossings outside the box still count towards the parity).
- */
-const SEAM = -168.5;
+
 const SOUTH = 41;
 const NORTH = 82;
 /** Cell size in degrees. */
@@ -30,15 +26,33 @@ const ROWS = Math.round((NORTH - SOUTH) / STEP);
 
 type Rings = Position[][];
 
-const unwrap = (lon: number): number => (lon < SEAM ? lon + 360 : lon);
+/** Longitudes west of the box continue past 180, so that Chukotka (-169°) is 191°. */
+const unwrap = (lon: number): number => (lon < WEST ? lon + 360 : lon);
 
 function rasterise(rings: Rings): Uint8Array {
   const crossings: number[][] = Array.from({ length: ROWS }, () => []);
-  for (const ring of rings) {
+  // The even-odd fill needs closed, continuous rings: a ring stitched across the antimeridian is
+  // made continuous first, then drawn at every 360° shift that reaches the box (the Aleutians sit
+  // at both ends of it). Crossings outside the box still count towards a row's parity.
+  const copies: Position[][] = [];
+  for (const raw of rings) {
+    const ring = unwrapLongitudes(raw);
+    let west = Infinity;
+    let east = -Infinity;
+    for (const p of ring) {
+      west = Math.min(west, p[0]!);
+      east = Math.max(east, p[0]!);
+    }
+    for (const shift of [-360, 0, 360]) {
+      if (east + shift >= WEST && west + shift <= EAST)
+        copies.push(shift ? ring.map(([x, y]) => [x! + shift, y!]) : ring);
+    }
+  }
+  for (const ring of copies) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const x1 = (unwrap(ring[j]![0]!) - WEST) / STEP;
+      const x1 = (ring[j]![0]! - WEST) / STEP;
       const y1 = (ring[j]![1]! - SOUTH) / STEP;
-      const x2 = (unwrap(ring[i]![0]!) - WEST) / STEP;
+      const x2 = (ring[i]![0]! - WEST) / STEP;
       const y2 = (ring[i]![1]! - SOUTH) / STEP;
       const from = Math.max(0, Math.ceil(Math.min(y1, y2) - 0.5));
       const to = Math.min(ROWS - 1, Math.floor(Math.max(y1, y2) - 0.5));

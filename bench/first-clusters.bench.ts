@@ -1,0 +1,161 @@
+/**
+ * Time from navigation to the first clusters on screen, in headless Chromium, for our widget against a
+ * plain MapLibre page that loads the same branches as a clustered GeoJSON source, in the same run, on
+ * the same basemap, from the same machine. Each page runs in a fresh browser context (cold cache),
+ * alternating, and the medians are compared.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import type { FastifyInstance } from 'fastify';
+import type { Branch } from '#core/branch';
+import { createServer as createProxy } from '../proxy/src/server';
+import { ROOT } from '../scripts/fingerprint';
+import { toGeoJson } from './transport.bench';
+
+const VIEWPORT = { width: 1000, height: 700 };
+const RUSSIA_BOUNDS = [
+  [27, 41],
+  [179, 72],
+];
+
+const ours = (
+  proxy: string,
+) => `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+<style>body{margin:0}branch-picker{height:100vh}</style>
+<script type="module" src="${proxy}/widget/branch-picker.js"></script>
+<branch-picker></branch-picker>
+<script>
+  document.querySelector('branch-picker').addEventListener('branch-picker-ready', () => { window.firstClusters = performance.now(); });
+</script>`;
+
+// The baseline does what a site would do with MapLibre alone: a GeoJSON source with cluster: true,
+// a circle layer and a count label, on the same basemap style.
+const baseline = (
+  proxy: string,
+) => `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/lib/maplibre-gl.css">
+<style>body{margin:0}#map{height:100vh}</style>
+<div id="map"></div>
+<script type="module">
+  import * as maplibregl from '/lib/maplibre-gl.mjs';
+  const styleUrl = '${proxy}/basemap/style.json';
+  const style = await (await fetch(styleUrl)).json();
+  const abs = (u) => new URL(u, styleUrl).href.replace(/%7B/g, '{').replace(/%7D/g, '}');
+  for (const s of Object.values(style.sources)) if (s.tiles) s.tiles = s.tiles.map(abs);
+  for (const faces of Object.values(style['font-faces'])) for (const f of faces) f.url = abs(f.url);
+  const map = new maplibregl.Map({ container: 'map', style, bounds: ${JSON.stringify(RUSSIA_BOUNDS)}, fitBoundsOptions: { padding: 16 } });
+  map.on('load', () => {
+    map.addSource('branches', { type: 'geojson', data: '/branches.geojson', cluster: true, clusterRadius: 60 });
+    map.addLayer({ id: 'clusters', type: 'circle', source: 'branches', paint: { 'circle-color': '#0a5bd3', 'circle-radius': ['step', ['get', 'point_count'], 16, 100, 22, 1000, 28] } });
+    map.addLayer({ id: 'counts', type: 'symbol', source: 'branches', filter: ['has', 'point_count'], layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': ['PT Sans Bold'], 'text-size': 13 }, paint: { 'text-color': '#fff' } });
+    const done = () => { if (map.isSourceLoaded('branches') && map.querySourceFeatures('branches').length) { window.firstClusters = performance.now(); map.off('idle', done); } };
+    map.on('idle', done);
+  });
+</script>`;
+
+function startHost(proxy: string, geojson: Buffer): Promise<Server> {
+  const lib = path.join(ROOT, 'node_modules/maplibre-gl/dist');
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://host');
+      if (url.pathname === '/ours.html' || url.pathname === '/baseline.html') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(url.pathname === '/ours.html' ? ours(proxy) : baseline(proxy));
+      } else if (url.pathname === '/branches.geojson') {
+        res.writeHead(200, { 'content-type': 'application/geo+json', 'content-encoding': 'br' });
+        res.end(geojson);
+      } else if (url.pathname.startsWith('/lib/') && /^[\w.-]+$/.test(url.pathname.slice(5))) {
+        const type = url.pathname.endsWith('.css') ? 'text/css' : 'text/javascript';
+        res.writeHead(200, { 'content-type': type });
+        res.end(await readFile(path.join(lib, url.pathname.slice(5))));
+      } else {
+        res.writeHead(404).end();
+      }
+    })();
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+export interface FirstClustersResult {
+  runs: number;
+  ours: number[];
+  baseline: number[];
+  oursMedian: number;
+  baselineMedian: number;
+}
+
+export async function firstClusters(
+  branches: readonly Branch[],
+  runs: number,
+): Promise<FirstClustersResult> {
+  const proxy: FastifyInstance = await createProxy({
+    distDir: path.join(ROOT, 'dist'),
+    publicDir: path.join(ROOT, 'public'),
+    branches,
+    logger: false,
+    trustProxy: false,
+  });
+  await proxy.branches.compressed;
+  const proxyOrigin = (await proxy.listen({ port: 0, host: '127.0.0.1' })).replace(
+    'localhost',
+    '127.0.0.1',
+  );
+  const geojson = brotliCompressSync(
+    toGeoJson(branches, (b) => ({ id: b.id, type: b.type })),
+    {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    },
+  );
+  const host = await startHost(proxyOrigin, geojson);
+  const { port } = host.address() as { port: number };
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  });
+  const result: FirstClustersResult = {
+    runs,
+    ours: [],
+    baseline: [],
+    oursMedian: 0,
+    baselineMedian: 0,
+  };
+  try {
+    const measure = async (page: string): Promise<number> => {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      const tab = await context.newPage();
+      await tab.goto(`http://127.0.0.1:${port}/${page}`);
+      const ms = await tab.waitForFunction(
+        () => (window as unknown as { firstClusters?: number }).firstClusters,
+        null,
+        {
+          timeout: 60_000,
+        },
+      );
+      const value = (await ms.jsonValue()) as number;
+      await context.close();
+      return value;
+    };
+    // One unmeasured round warms the proxy's and the OS's caches for both pages alike.
+    await measure('ours.html');
+    await measure('baseline.html');
+    for (let i = 0; i < runs; i++) {
+      // Alternate which page goes first, so neither always meets a busier machine.
+      const order = i % 2 ? (['baseline', 'ours'] as const) : (['ours', 'baseline'] as const);
+      for (const which of order) result[which].push(await measure(`${which}.html`));
+    }
+  } finally {
+    await browser.close();
+    host.close();
+    await proxy.close();
+  }
+  result.oursMedian = median(result.ours);
+  result.baselineMedian = median(result.baseline);
+  return result;
+}

@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: every benchmark, each against its baseline in the same run, as ratios (these
+ * 2-core machines are noisy; absolute figures drift from run to run). Needs `npm run build` first
+ * (the widget and basemap are measured as built). RUNS sets the page loads per side (default 7).
+ */
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { generateDemoNetwork } from '../proxy/src/branches/demo/generate';
+import { ROOT } from '../scripts/fingerprint';
+import { firstClusters } from './first-clusters.bench';
+import { transportSizes } from './transport.bench';
+
+const KB = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
+const MS = (n: number): string => `${n.toFixed(0)} ms`;
+
+/** Budgets from DESIGN.md. */
+const TRANSPORT_BUDGET = 300 * 1024;
+const FIRST_CLUSTERS_BUDGET_MS = 1500;
+
+await access(path.join(ROOT, 'dist/widget/branch-picker.js')).catch(() => {
+  console.error('bench: dist/ is missing; run `npm run build` first');
+  process.exit(1);
+});
+
+const branches = generateDemoNetwork();
+console.log(`network: ${branches.length} branches (demo)\n`);
+
+console.log('1. The whole network on the wire');
+const rows = transportSizes(branches);
+console.log('| encoding | raw | gzip | brotli |\n|---|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.name} | ${KB(r.raw)} | ${KB(r.gzip)} | ${KB(r.brotli)} |`);
+const [ours, same] = rows;
+console.log(
+  `\ncompact brotli is ${((ours!.brotli / same!.brotli) * 100).toFixed(0)}% of GeoJSON with the same fields ` +
+    `(${(same!.brotli / ours!.brotli).toFixed(1)}× smaller); budget ${KB(TRANSPORT_BUDGET)}: ` +
+    `${ours!.brotli <= TRANSPORT_BUDGET ? 'within' : 'OVER'}\n`,
+);
+
+const runs = Number(process.env.RUNS ?? 7);
+console.log(
+  `2. Navigation to first clusters on screen, headless Chromium, ${runs} cold loads each`,
+);
+const fc = await firstClusters(branches, runs);
+console.log('| page | median | runs |\n|---|---:|---|');
+console.log(
+  `| <branch-picker> (ours) | ${MS(fc.oursMedian)} | ${fc.ours.map((x) => x.toFixed(0)).join(', ')} |`,
+);
+console.log(
+  `| MapLibre + clustered GeoJSON | ${MS(fc.baselineMedian)} | ${fc.baseline.map((x) => x.toFixed(0)).join(', ')} |`,
+);
+console.log(
+  `\nours / baseline = ${(fc.oursMedian / fc.baselineMedian).toFixed(2)}; budget ${MS(FIRST_CLUSTERS_BUDGET_MS)}: ` +
+    `${fc.oursMedian <= FIRST_CLUSTERS_BUDGET_MS ? 'within' : 'OVER'}`,
+);

@@ -1,0 +1,50 @@
+/**
+ * End-to-end tests in real Chromium against the built artefacts served by the real proxy, with the
+ * shop's page on a second origin. Chromium is the system one (Playwright cannot download its own
+ * here): CHROMIUM_PATH overrides the default /usr/bin/chromium.
+ */
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+const PROXY_PORT = Number(process.env.E2E_PROXY_PORT ?? 8090);
+const HOST_PORT = Number(process.env.E2E_HOST_PORT ?? 8091);
+export const PROXY_ORIGIN = `http://127.0.0.1:${PROXY_PORT}`;
+export const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const tsx = 'node node_modules/tsx/dist/cli.mjs';
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '*.spec.ts',
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [['list']],
+  use: {
+    baseURL: HOST_ORIGIN,
+    launchOptions: existsSync(chromium) ? { executablePath: chromium } : {},
+    trace: 'retain-on-failure',
+  },
+  webServer: [
+    {
+      command: `${tsx} proxy/src/main.ts`,
+      url: `${PROXY_ORIGIN}/readyz`,
+      env: { PORT: String(PROXY_PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `${tsx} e2e/host-server.ts`,
+      url: `${HOST_ORIGIN}/snippet.html`,
+      env: { HOST_PORT: String(HOST_PORT), PROXY_ORIGIN },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});

@@ -1,0 +1,53 @@
+/**
+ * Takes the README's screenshots with headless Chromium against a running proxy
+ * (default http://127.0.0.1:8080; BASE_URL to change): `npx tsx scripts/screenshots.ts`.
+ */
+import { chromium, type Page } from '@playwright/test';
+
+const base = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+const out = new URL('../docs/screenshots/', import.meta.url).pathname;
+
+async function ready(page: Page): Promise<void> {
+  await page.getByRole('status').filter({ hasText: /\d/ }).waitFor();
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 600)));
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+});
+
+// The demo checkout with a branch chosen.
+{
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 860 },
+    deviceScaleFactor: 1,
+  });
+  await page.goto(`${base}/`);
+  await ready(page);
+  await page.evaluate(() => document.querySelector('branch-picker')!.select('410012'));
+  await page.getByRole('button', { name: /Пункт выбран/ }).click();
+  await ready(page);
+  await page.screenshot({ path: `${out}checkout.png` });
+  await page.close();
+}
+
+// The basemap and clusters at three zooms.
+for (const [name, center, zoom] of [
+  ['zoom-3', '60,58', 3],
+  ['zoom-7', '46,51.6', 7],
+  ['zoom-12', '46.03,51.53', 12],
+] as const) {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 640 } });
+  await page.goto(`${base}/`);
+  await page.setContent(
+    `<!doctype html><style>body{margin:0}branch-picker{height:100vh;border-radius:0}</style>` +
+      `<script type="module" src="${base}/widget/branch-picker.js"></script>` +
+      `<branch-picker center="${center}" zoom="${zoom}"></branch-picker>`,
+  );
+  await ready(page);
+  await page.screenshot({ path: `${out}${name}.png` });
+  await page.close();
+}
+
+await browser.close();
+console.log(`screenshots written to ${out}`);
