@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Branch, BranchHours } from './branch';
+import { makeBranch } from './branch.fixture';
 import {
   COMPACT_FORMAT,
   CompactFormatError,
@@ -33,30 +34,13 @@ const allDay: BranchHours = {
   exceptions: [],
 };
 
-function branch(id: string, overrides: Partial<Branch> = {}): Branch {
-  return {
-    id,
-    type: 'post_office',
-    name: `Отделение ${id}`,
-    postalCode: id,
-    address: {
-      full: `${id}, г. Саратов, ул. Ленина, 1`,
-      region: 'Саратовская область',
-      city: 'Саратов',
-      street: 'ул. Ленина',
-      house: '1',
-    },
-    location: { lat: 51.53312, lon: 46.03478 },
-    timezone: 'Europe/Saratov',
+const branch = (id: string, overrides: Partial<Branch> = {}): Branch =>
+  makeBranch(id, {
     hours: open9to18,
     payments: { card: true, cash: true, cod: false },
-    limits: { maxWeight: 20000, cells: [{ name: 'max', length: 100, width: 60, height: 60 }] },
     services: ['returns'],
-    temporarilyClosed: false,
-    source: 'demo',
     ...overrides,
-  };
-}
+  });
 
 const fixture: Branch[] = [
   branch('410012'),

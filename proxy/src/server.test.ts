@@ -6,34 +6,12 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Branch } from '#core/branch';
+import { makeBranch } from '#core/branch.fixture';
 import { decodeCompact, toPoint } from '#core/compact';
 import { createServer } from './server';
 
-const hours = {
-  weekly: { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null },
-  exceptions: [],
-};
-const branch = (id: string, lon: number, lat: number): Branch => ({
-  id,
-  type: 'post_office',
-  name: `Саратов ${id}`,
-  postalCode: id,
-  address: {
-    full: `${id}, Саратовская область, г. Саратов, ул. Ленина, 1`,
-    region: 'Саратовская область',
-    city: 'Саратов',
-    street: 'ул. Ленина',
-    house: '1',
-  },
-  location: { lon, lat },
-  timezone: 'Europe/Saratov',
-  hours,
-  payments: { card: true, cash: true, cod: true },
-  limits: { maxWeight: 20000, cells: [{ name: 'max', length: 100, width: 60, height: 60 }] },
-  services: [],
-  temporarilyClosed: false,
-  source: 'demo',
-});
+const branch = (id: string, lon: number, lat: number): Branch =>
+  makeBranch(id, { location: { lon, lat } });
 const fixture = [
   branch('410012', 46.03478, 51.53312),
   branch('410001', 46.01, 51.54),

@@ -73,6 +73,7 @@ export class BranchPicker extends LitElement {
   private viewRunning = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private focusCardOnRender = false;
+  private pendingSelect: string | undefined;
   private started = false;
   private startKey = '';
   private destroyed = false;
@@ -136,7 +137,8 @@ export class BranchPicker extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.started) return;
-    if (this.startKey !== this.computeStartKey()) {
+    const startInputs = ['api', 'lang', 'types', 'mapStyle', 'theme', 'systemDark'] as const;
+    if (startInputs.some((key) => changed.has(key)) && this.startKey !== this.computeStartKey()) {
       this.restart();
       return;
     }
@@ -266,7 +268,9 @@ export class BranchPicker extends LitElement {
       this.map = map;
       this.store.getState().loaded(count);
       this.scheduleView();
-      if (options.selected) void this.select(options.selected);
+      const preselect = this.pendingSelect ?? options.selected;
+      this.pendingSelect = undefined;
+      if (preselect) void this.select(preselect);
       await map.whenIdle();
       if (signal.aborted) return;
       this.dispatchEvent(
@@ -460,6 +464,11 @@ export class BranchPicker extends LitElement {
    * (that event means the buyer chose). Resolves when the card has its details.
    */
   async select(id: string): Promise<void> {
+    if (!this.map) {
+      // Called before the map is ready: done as soon as it is.
+      this.pendingSelect = id;
+      return;
+    }
     const branch = await this.activate(id, false);
     if (!branch) return;
     this.store.getState().choose(branch.id);

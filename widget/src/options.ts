@@ -58,19 +58,23 @@ const oneOf =
     return v;
   };
 
+const url =
+  (attribute: string, allowed: string) =>
+  (value: string): string => {
+    try {
+      return new URL(value, globalThis.location?.href).href;
+    } catch {
+      throw new OptionError(attribute, value, allowed);
+    }
+  };
+
 export const OPTIONS: { [K in keyof PickerOptions]: OptionDef<K> } = {
   api: {
     attribute: 'api',
     doc: 'Base URL of the branch-picker proxy.',
     defaultText: 'the origin the script was loaded from',
     default: '',
-    parse: (value) => {
-      try {
-        return new URL(value, globalThis.location?.href).href;
-      } catch {
-        throw new OptionError('api', value, 'must be a URL, such as https://picker.example.com/');
-      }
-    },
+    parse: url('api', 'must be a URL, such as https://picker.example.com/'),
   },
   lang: {
     attribute: 'lang',
@@ -150,13 +154,7 @@ export const OPTIONS: { [K in keyof PickerOptions]: OptionDef<K> } = {
     doc: 'URL of any MapLibre style to draw the map with.',
     defaultText: "the proxy's offline basemap",
     default: null,
-    parse: (value) => {
-      try {
-        return new URL(value, globalThis.location?.href).href;
-      } catch {
-        throw new OptionError('map-style', value, 'must be the URL of a MapLibre style JSON');
-      }
-    },
+    parse: url('map-style', 'must be the URL of a MapLibre style JSON'),
   },
   theme: {
     attribute: 'theme',

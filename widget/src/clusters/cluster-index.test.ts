@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { BranchPoint } from '#core/compact';
+import { makeBranch } from '#core/branch.fixture';
+import { toPoint, type BranchPoint } from '#core/compact';
 import { ClusterIndex, type MapFeature } from './cluster-index';
 
-const hours = {
-  weekly: { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null },
-  exceptions: [],
-};
-const point = (id: string, lon: number, lat: number): BranchPoint => ({
-  id,
-  type: 'post_office',
-  postalCode: id,
-  lon,
-  lat,
-  timezone: 'Europe/Moscow',
-  hours,
-  payments: { card: true, cash: true, cod: true },
-  limits: { maxWeight: 20000, cells: [] },
-  temporarilyClosed: false,
-});
+const point = (id: string, lon: number, lat: number): BranchPoint =>
+  toPoint(makeBranch(id, { location: { lon, lat } }));
 
 // Two towns far apart with 30 and 12 branches, a lone village, and two branches either side of 180°.
 const fixture: BranchPoint[] = [
