@@ -461,7 +461,8 @@ export class BranchPicker extends LitElement {
 
   /**
    * Shows a branch as chosen: centres the map on it and opens its card. Fires no `branch-select`
-   * (that event means the buyer chose). Resolves when the card has its details.
+   * (that event means the buyer chose). Resolves when the card has its details; called before the
+   * map is ready, it shows the branch as soon as the map is.
    */
   async select(id: string): Promise<void> {
     if (!this.map) {
