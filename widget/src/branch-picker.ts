@@ -137,7 +137,19 @@ export class BranchPicker extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.started) return;
-    const startInputs = ['api', 'lang', 'types', 'mapStyle', 'theme', 'systemDark'] as const;
+    // Any option may fix an invalid one, so all of them are checked; only a change to what the map
+    // and network were built from (or from invalid to valid) starts again.
+    const startInputs = [
+      'api',
+      'lang',
+      'types',
+      'center',
+      'zoom',
+      'selected',
+      'mapStyle',
+      'theme',
+      'systemDark',
+    ] as const;
     if (startInputs.some((key) => changed.has(key)) && this.startKey !== this.computeStartKey()) {
       this.restart();
       return;
