@@ -99,11 +99,14 @@ export async function firstClusters(
   const proxy: FastifyInstance = await createProxy({
     distDir: path.join(ROOT, 'dist'),
     publicDir: path.join(ROOT, 'public'),
-    branches,
+    database: ':memory:',
+    seed: () => branches,
+    reloadIntervalMs: 0,
+    sync: null,
     logger: false,
     trustProxy: false,
   });
-  await proxy.branches.compressed;
+  await proxy.branches.current.compressed;
   const proxyOrigin = (await proxy.listen({ port: 0, host: '127.0.0.1' })).replace(
     'localhost',
     '127.0.0.1',

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyServerOptions } from 'fastify';
 import type { Branch } from '#core/branch';
+import { SYNC_DEFAULTS, type PochtaSyncConfig } from './sync/pochta-sync';
 
 /** The repository root, from which the default folders are found. */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -15,8 +16,14 @@ export interface ServerConfig {
   distDir: string;
   /** Static pages that are not generated (the demo checkout). Default `<root>/public`. */
   publicDir: string;
-  /** The branches to serve, or a function that produces them once, at start. */
-  branches: readonly Branch[] | (() => readonly Branch[]);
+  /** SQLite database file, created when missing; `:memory:` keeps nothing. Default `<root>/.data/branch-picker.sqlite`. */
+  database: string;
+  /** Stored when the database holds no branches (the demo network on a fresh machine). */
+  seed?: () => readonly Branch[];
+  /** How often to look for imports committed by another process, ms; 0 never. Default 2000. */
+  reloadIntervalMs: number;
+  /** Daily sync from Russian Post; null without credentials. */
+  sync: PochtaSyncConfig | null;
   /** Fastify logger options; `false` for silence (tests). Default: JSON logs at `info`. */
   logger: FastifyServerOptions['logger'];
   /** Trust `X-Forwarded-*` from a reverse proxy in front. Default `false`. */
@@ -52,9 +59,53 @@ function port(value: string | undefined): number {
 }
 
 /** Reads the environment into a configuration, or throws a ConfigError naming the bad variable. */
+function positive(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number,
+): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new ConfigError(`${name} must be a positive number, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** Sync settings when all three credentials are set; null when none is; an error when only some are. */
+function syncFromEnv(env: Readonly<Record<string, string | undefined>>): PochtaSyncConfig | null {
+  const names = ['OTPRAVKA_TOKEN', 'OTPRAVKA_LOGIN', 'OTPRAVKA_PASSWORD'] as const;
+  const present = names.filter((n) => env[n]);
+  if (present.length === 0) return null;
+  if (present.length < names.length) {
+    throw new ConfigError(
+      `Russian Post sync needs ${names.join(', ')}; missing: ${names.filter((n) => !env[n]).join(', ')}`,
+    );
+  }
+  const kind = env.OTPRAVKA_SYNC_TYPE ?? SYNC_DEFAULTS.kind;
+  if (!['ALL', 'OPS', 'PVZ', 'APS'].includes(kind)) {
+    throw new ConfigError(
+      `OTPRAVKA_SYNC_TYPE must be ALL, OPS, PVZ or APS, got ${JSON.stringify(kind)}`,
+    );
+  }
+  return {
+    url: env.OTPRAVKA_URL ?? SYNC_DEFAULTS.url,
+    token: env.OTPRAVKA_TOKEN!,
+    login: env.OTPRAVKA_LOGIN!,
+    password: env.OTPRAVKA_PASSWORD!,
+    intervalMs:
+      positive(env, 'SYNC_INTERVAL_HOURS', SYNC_DEFAULTS.intervalMs / 3_600_000) * 3_600_000,
+    timeoutMs: positive(env, 'SYNC_TIMEOUT_SECONDS', SYNC_DEFAULTS.timeoutMs / 1000) * 1000,
+    kind: kind as PochtaSyncConfig['kind'],
+  };
+}
+
+/** Where the database lives unless DATABASE_PATH says otherwise. */
+export const DEFAULT_DATABASE = path.join(ROOT_DIR, '.data', 'branch-picker.sqlite');
+
 export function configFromEnv(
   env: Readonly<Record<string, string | undefined>>,
-  branches: ServerConfig['branches'],
+  seed?: () => readonly Branch[],
 ): { server: ServerConfig; listen: ListenConfig } {
   const level = env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(level)) {
@@ -66,7 +117,14 @@ export function configFromEnv(
     server: {
       distDir: path.resolve(env.DIST_DIR ?? path.join(ROOT_DIR, 'dist')),
       publicDir: path.resolve(env.PUBLIC_DIR ?? path.join(ROOT_DIR, 'public')),
-      branches,
+      database:
+        env.DATABASE_PATH === ':memory:'
+          ? ':memory:'
+          : path.resolve(env.DATABASE_PATH ?? DEFAULT_DATABASE),
+      ...(seed ? { seed } : {}),
+      reloadIntervalMs:
+        env.RELOAD_INTERVAL_MS === '0' ? 0 : positive(env, 'RELOAD_INTERVAL_MS', 2000),
+      sync: syncFromEnv(env),
       logger: { level },
       trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     },

@@ -2,7 +2,9 @@
  * The proxy's entry point: reads the environment (the only place that does), builds the server,
  * listens, and shuts down gracefully on SIGTERM/SIGINT: in-flight requests finish, new ones get 503.
  *
- * Environment: PORT (8080), HOST (127.0.0.1), LOG_LEVEL (info), DIST_DIR, PUBLIC_DIR, TRUST_PROXY.
+ * Environment: PORT (8080), HOST (127.0.0.1), LOG_LEVEL (info), DIST_DIR, PUBLIC_DIR, TRUST_PROXY,
+ * DATABASE_PATH, RELOAD_INTERVAL_MS, and for the Russian Post sync OTPRAVKA_TOKEN, OTPRAVKA_LOGIN,
+ * OTPRAVKA_PASSWORD, OTPRAVKA_URL, OTPRAVKA_SYNC_TYPE, SYNC_INTERVAL_HOURS, SYNC_TIMEOUT_SECONDS.
  */
 import { generateDemoNetwork } from './branches/demo/generate';
 import { ConfigError, configFromEnv } from './config';
@@ -15,7 +17,14 @@ async function main(): Promise<void> {
   const { server, listen } = configFromEnv(process.env, () => generateDemoNetwork());
   const app = await createServer(server);
   await app.listen(listen);
-  app.log.info({ branches: app.branches.size }, 'branch-picker proxy ready');
+  app.log.info(
+    {
+      branches: app.branches.current.size,
+      database: server.database,
+      sync: server.sync ? server.sync.url : 'off',
+    },
+    'branch-picker proxy ready',
+  );
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -38,11 +38,14 @@ beforeAll(async () => {
   app = await createServer({
     distDir: dist,
     publicDir: path.join(dist, 'configurator'),
-    branches: fixture,
+    database: ':memory:',
+    seed: () => fixture,
+    reloadIntervalMs: 0,
+    sync: null,
     logger: false,
     trustProxy: false,
   });
-  await app.branches.compressed;
+  await app.branches.current.compressed;
   base = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 

@@ -5,16 +5,20 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import path from 'node:path';
-import { BranchStore } from './branches/branch-store';
+import { BranchService } from './branches/branch-service';
 import type { ServerConfig } from './config';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, type FieldError } from './errors';
 import { branchRoutes } from './routes/branches';
 import { staticRoutes } from './routes/static';
+import { openDatabase } from './store/database';
+import { PochtaSync } from './sync/pochta-sync';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The branches this server serves. */
-    branches: BranchStore;
+    branches: BranchService;
+    /** The Russian Post sync, when configured. */
+    sync: PochtaSync | null;
   }
 }
 
@@ -24,13 +28,15 @@ const BODY_LIMIT = 64 * 1024;
 /** Turns Fastify's validation errors into `{field, message}` pairs a client can act on. */
 function fieldErrors(error: FastifyError): FieldError[] {
   return (error.validation ?? []).map((v) => {
-    const where = error.validationContext ?? 'request';
+    const where =
+      error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'request');
     const name =
       v.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
       ((v.params as { missingProperty?: string }).missingProperty ?? '');
     const described = (v as { parentSchema?: { description?: string } }).parentSchema?.description;
+    // A schema's description says what is allowed ("a latitude from -90 to 90"): better than ajv's words.
     const message =
-      v.keyword === 'pattern' && described ? `must be ${described}` : (v.message ?? 'is invalid');
+      described && v.keyword !== 'required' ? `must be ${described}` : (v.message ?? 'is invalid');
     return { field: `${where}.${name}`, message };
   });
 }
@@ -45,9 +51,22 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
     return503OnClosing: true,
   });
 
-  const branches = typeof config.branches === 'function' ? config.branches() : config.branches;
-  const store = new BranchStore(branches);
-  app.decorate('branches', store);
+  const db = openDatabase(config.database);
+  const branches = new BranchService(db, {
+    ...(config.seed ? { seed: config.seed } : {}),
+    onReload: (index) => app.log.info({ branches: index.size }, 'branches reloaded'),
+  });
+  app.decorate('branches', branches);
+  if (config.reloadIntervalMs > 0) branches.watch(config.reloadIntervalMs);
+  const sync = config.sync ? new PochtaSync(config.sync, branches, app.log) : null;
+  app.decorate('sync', sync);
+  // On listen, not on ready: a server used through inject() (tests) syncs only when told to.
+  app.addHook('onListen', async () => sync?.start());
+  app.addHook('onClose', async () => {
+    await sync?.stop();
+    branches.stop();
+    db.close();
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let problem: HttpProblem;
@@ -100,18 +119,22 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
+  // Ready while there are branches to serve; a failed sync shows here but keeps the old data serving.
   app.get('/readyz', async (_request, reply) => {
-    const ready = store.size > 0;
-    return reply
-      .code(ready ? 200 : 503)
-      .send({ status: ready ? 'ready' : 'not ready', branches: store.size });
+    const size = branches.current.size;
+    const ready = size > 0;
+    return reply.code(ready ? 200 : 503).send({
+      status: ready ? 'ready' : 'not ready',
+      branches: size,
+      ...(sync ? { sync: sync.status() } : {}),
+    });
   });
 
   // Everything below is public and read-only: the widget runs on other sites' origins, so any
   // origin may read it. Endpoints that write will live in their own context with a narrower policy.
   await app.register(async (open) => {
     await open.register(cors, { origin: '*', methods: ['GET', 'HEAD'], maxAge: 86_400 });
-    await open.register(branchRoutes, { prefix: '/api/v1', store });
+    await open.register(branchRoutes, { prefix: '/api/v1', branches });
     await open.register(staticRoutes, {
       distDir: config.distDir,
       publicDir: config.publicDir,

@@ -1,39 +1,242 @@
 /**
- * Branch data for the widget: the whole network in the compact transport, and one branch in full.
- * Public and read-only, so any origin may read it (CORS is set by the enclosing plugin).
+ * Branch data for the widget: the network (or a box of it) in the compact transport, one branch in
+ * full, search, and nearby. Public and read-only, so any origin may read it (CORS is set by the
+ * enclosing plugin). Query strings are validated by the schemas below, which also name what is
+ * allowed in the 400 a client gets.
  */
 import negotiate from '@fastify/accept-negotiator';
-import type { FastifyPluginAsync } from 'fastify';
-import type { BranchStore } from '../branches/branch-store';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { BRANCH_TYPES, type Branch, type BranchType } from '#core/branch';
+import type { BBox, EncodedNetwork } from '../branches/branch-index';
+import type { BranchService } from '../branches/branch-service';
 import { HttpProblem } from '../errors';
 
 export interface BranchRoutesOptions {
-  store: BranchStore;
+  branches: BranchService;
 }
 
 /** Ids are stable strings from the sources: postal indexes, carrier codes. */
 const ID_PATTERN = '^[A-Za-z0-9._:-]{1,64}$';
+const NUMBER = '-?\\d{1,3}(\\.\\d+)?';
 
 /** Clients may keep the network for ten minutes, then revalidate with the ETag (a 304 is cheap). */
 const NETWORK_CACHE = 'public, max-age=600, stale-while-revalidate=86400';
 const BRANCH_CACHE = 'public, max-age=600';
+const SEARCH_CACHE = 'public, max-age=300';
 
-export const branchRoutes: FastifyPluginAsync<BranchRoutesOptions> = async (app, { store }) => {
-  app.get('/branches', async (request, reply) => {
-    const network = store.network();
-    reply
-      .header('cache-control', NETWORK_CACHE)
-      .header('etag', network.etag)
-      .header('vary', 'accept-encoding')
-      .type('application/json; charset=utf-8');
-    if (request.headers['if-none-match'] === network.etag) return reply.code(304).send();
-    const offered = network.brotli ? ['br', 'gzip', 'identity'] : ['gzip', 'identity'];
-    const encoding = negotiate(request.headers['accept-encoding'] ?? '', offered) ?? 'identity';
-    if (encoding === 'br' && network.brotli)
-      return reply.header('content-encoding', 'br').send(network.brotli);
-    if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(network.gzip);
-    return reply.send(network.identity);
-  });
+const typesSchema = {
+  type: 'string',
+  pattern: `^(${BRANCH_TYPES.join('|')})(,(${BRANCH_TYPES.join('|')}))*$`,
+  description: `a comma-separated list of ${BRANCH_TYPES.join(', ')}`,
+} as const;
+
+const lonLatSchema = (what: string) =>
+  ({
+    type: 'string',
+    pattern: `^${NUMBER},${NUMBER}$`,
+    description: `"longitude,latitude" of ${what}, such as 46.03,51.53`,
+  }) as const;
+
+/** A branch as lists and suggestions show it. */
+export interface BranchSummary {
+  id: string;
+  type: BranchType;
+  name: string;
+  postalCode: string;
+  address: { full: string; city: string; region: string };
+  location: { lat: number; lon: number };
+  timezone: string;
+  distance?: number;
+}
+
+const summary = (b: Branch, distance?: number): BranchSummary => ({
+  id: b.id,
+  type: b.type,
+  name: b.name,
+  postalCode: b.postalCode,
+  address: { full: b.address.full, city: b.address.city, region: b.address.region },
+  location: b.location,
+  timezone: b.timezone,
+  ...(distance === undefined ? {} : { distance }),
+});
+
+const parseTypes = (raw: string | undefined): BranchType[] | undefined =>
+  raw ? (raw.split(',') as BranchType[]) : undefined;
+
+function parseLonLat(raw: string, field: string): { lon: number; lat: number } {
+  const [lon, lat] = raw.split(',').map(Number) as [number, number];
+  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+    throw new HttpProblem(
+      400,
+      'invalid-parameter',
+      `${field} ${raw} is off the planet: longitude -180 to 180, latitude -90 to 90`,
+      {
+        errors: [{ field, message: 'must have longitude -180 to 180 and latitude -90 to 90' }],
+      },
+    );
+  }
+  return { lon, lat };
+}
+
+function parseBBox(raw: string): BBox {
+  const box = raw.split(',').map(Number) as BBox;
+  const [w, s, e, n] = box;
+  const problems: string[] = [];
+  if ([w, e].some((x) => Math.abs(x) > 180)) problems.push('west and east must be -180 to 180');
+  if ([s, n].some((y) => Math.abs(y) > 90)) problems.push('south and north must be -90 to 90');
+  if (s > n) problems.push('south must not be north of north');
+  if (problems.length) {
+    const message = problems.join('; ');
+    throw new HttpProblem(400, 'invalid-parameter', `query.bbox ${raw}: ${message}`, {
+      errors: [{ field: 'query.bbox', message }],
+    });
+  }
+  return box;
+}
+
+function sendNetwork(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  network: EncodedNetwork,
+): FastifyReply {
+  reply
+    .header('cache-control', NETWORK_CACHE)
+    .header('etag', network.etag)
+    .header('vary', 'accept-encoding')
+    .header('x-branch-count', String(network.count))
+    .type('application/json; charset=utf-8');
+  if (request.headers['if-none-match'] === network.etag) return reply.code(304).send();
+  const offered = network.brotli ? ['br', 'gzip', 'identity'] : ['gzip', 'identity'];
+  const encoding = negotiate(request.headers['accept-encoding'] ?? '', offered) ?? 'identity';
+  if (encoding === 'br' && network.brotli)
+    return reply.header('content-encoding', 'br').send(network.brotli);
+  if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(network.gzip);
+  return reply.send(network.identity);
+}
+
+export const branchRoutes: FastifyPluginAsync<BranchRoutesOptions> = async (app, { branches }) => {
+  app.get<{ Querystring: { bbox?: string; types?: string } }>(
+    '/branches',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            bbox: {
+              type: 'string',
+              pattern: `^${NUMBER},${NUMBER},${NUMBER},${NUMBER}$`,
+              description: '"west,south,east,north" in degrees, such as 45.9,51.4,46.2,51.7',
+            },
+            types: typesSchema,
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { bbox, types } = request.query;
+      const network = branches.current.network(
+        bbox ? parseBBox(bbox) : undefined,
+        parseTypes(types),
+      );
+      return sendNetwork(request, reply, network);
+    },
+  );
+
+  app.get<{ Querystring: { q: string; near?: string; limit: number; types?: string } }>(
+    '/branches/search',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['q'],
+          properties: {
+            q: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+              description: '1 to 100 characters: a postal code, a town, a street',
+            },
+            near: lonLatSchema('the point to rank by distance from'),
+            limit: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 50,
+              default: 10,
+              description: 'a whole number from 1 to 50',
+            },
+            types: typesSchema,
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { q, near, limit, types } = request.query;
+      const index = branches.current;
+      const at = near ? parseLonLat(near, 'query.near') : undefined;
+      const hits = index.search.search(q, {
+        limit,
+        ...(at ? { near: at } : {}),
+        ...(types ? { types: parseTypes(types) } : {}),
+      });
+      reply.header('cache-control', SEARCH_CACHE);
+      return {
+        query: q,
+        results: hits.map((h) => summary(h.branch, h.distance)),
+        places: index.search.searchPlaces(q, 5),
+      };
+    },
+  );
+
+  app.get<{
+    Querystring: { lon: number; lat: number; limit: number; types?: string; radius?: number };
+  }>(
+    '/branches/nearby',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['lon', 'lat'],
+          properties: {
+            lon: {
+              type: 'number',
+              minimum: -180,
+              maximum: 180,
+              description: 'a longitude from -180 to 180',
+            },
+            lat: {
+              type: 'number',
+              minimum: -90,
+              maximum: 90,
+              description: 'a latitude from -90 to 90',
+            },
+            limit: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+              default: 10,
+              description: 'a whole number from 1 to 100',
+            },
+            radius: {
+              type: 'number',
+              exclusiveMinimum: 0,
+              maximum: 1000,
+              description: 'kilometres, more than 0 and at most 1000',
+            },
+            types: typesSchema,
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { lon, lat, limit, types, radius } = request.query;
+      const hits = branches.current.nearby(lon, lat, limit, parseTypes(types), radius ?? Infinity);
+      reply.header('cache-control', SEARCH_CACHE);
+      return { results: hits.map((h) => summary(h.branch, h.distance)) };
+    },
+  );
 
   app.get<{ Params: { id: string } }>(
     '/branches/:id',
@@ -53,10 +256,9 @@ export const branchRoutes: FastifyPluginAsync<BranchRoutesOptions> = async (app,
       },
     },
     async (request, reply) => {
-      const branch = store.get(request.params.id);
-      if (!branch) {
+      const branch = branches.current.get(request.params.id);
+      if (!branch)
         throw new HttpProblem(404, 'branch-not-found', `No branch has id "${request.params.id}".`);
-      }
       return reply.header('cache-control', BRANCH_CACHE).send(branch);
     },
   );

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Branch } from '#core/branch';
 import { generateDemoNetwork } from './generate';
 import { LandMask } from './land-mask';
-import { REGIONS } from './regions';
+import { REGIONS } from '../regions';
 
 const sha = (branches: Branch[]): string =>
   createHash('sha256').update(JSON.stringify(branches)).digest('hex');

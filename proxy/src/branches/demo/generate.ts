@@ -18,7 +18,7 @@ import { lockerHours, pickupPointHours, postOfficeHours, type SettlementSize } f
 import { LOCKER_SITES, PARTNER_SITES, SETTLEMENT_KINDS, STREETS, VILLAGES } from './names';
 import { LandMask } from './land-mask';
 import { Random } from './random';
-import { CITY_REGIONS, REGIONS, timezoneFor } from './regions';
+import { CITY_REGIONS, REGIONS, timezoneFor } from '../regions';
 
 export interface DemoOptions {
   /** Seed of the random generator; the same seed gives the same network. Default `branch-picker`. */

@@ -138,3 +138,18 @@ export function timezoneFor(adminCode: string, lon: number): string {
   if (adminCode === '64' && lon >= 150) return 'Asia/Srednekolymsk'; // Northern Kurils
   return region.timezone;
 }
+
+const BY_PREFIX = new Map<number, string>();
+for (const [code, region] of Object.entries(REGIONS))
+  for (const prefix of region.postal) BY_PREFIX.set(prefix, code);
+
+/** The region (GeoNames admin code) a six-digit Russian postal code belongs to, by its first three digits. */
+export function regionCodeOfPostalCode(postalCode: string): string | undefined {
+  return BY_PREFIX.get(Number(postalCode.slice(0, 3)));
+}
+
+/** The IANA time zone of a Russian postal code, refined by longitude where a region spans several zones. */
+export function timezoneOfPostalCode(postalCode: string, lon: number): string | undefined {
+  const code = regionCodeOfPostalCode(postalCode);
+  return code ? timezoneFor(code, lon) : undefined;
+}

@@ -1,0 +1,69 @@
+/**
+ * The branches the proxy serves: SQLite underneath, an in-memory snapshot on top. On an empty
+ * database it stores the seed (the demo network) so a fresh `npm start` shows a map. It notices
+ * commits from other processes (an import run from the command line) through SQLite's
+ * `data_version`, and swaps in a new snapshot.
+ */
+import type { Branch } from '#core/branch';
+import { dataVersion, type Db } from '../store/database';
+import { BranchRepository } from '../store/branch-repository';
+import { BranchIndex } from './branch-index';
+
+export interface BranchServiceOptions {
+  /** Stored when the database holds no branches at all. */
+  seed?: () => readonly Branch[];
+  /** Called after a reload, with the new snapshot (for logs). */
+  onReload?: (index: BranchIndex) => void;
+}
+
+export class BranchService {
+  readonly repository: BranchRepository;
+  private readonly db: Db;
+  private snapshot: BranchIndex;
+  private version: number;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly onReload?: (index: BranchIndex) => void;
+
+  constructor(db: Db, options: BranchServiceOptions = {}) {
+    this.db = db;
+    this.repository = new BranchRepository(db);
+    this.onReload = options.onReload;
+    if (options.seed && this.repository.count() === 0) {
+      this.repository.apply(options.seed(), { mode: 'merge' });
+    }
+    this.snapshot = new BranchIndex(this.repository.all());
+    this.version = dataVersion(db);
+  }
+
+  /** The current snapshot. Hold on to it for the length of one request. */
+  get current(): BranchIndex {
+    return this.snapshot;
+  }
+
+  /** Rebuilds the snapshot from the database now. */
+  reload(): BranchIndex {
+    this.snapshot = new BranchIndex(this.repository.all());
+    this.version = dataVersion(this.db);
+    this.onReload?.(this.snapshot);
+    return this.snapshot;
+  }
+
+  /** Reloads when another connection has committed since the last look; true when it did. */
+  reloadIfChanged(): boolean {
+    if (dataVersion(this.db) === this.version) return false;
+    this.reload();
+    return true;
+  }
+
+  /** Looks for outside commits every `intervalMs`. */
+  watch(intervalMs: number): void {
+    this.stop();
+    this.timer = setInterval(() => this.reloadIfChanged(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The interface every import format implements, one file per format beside this one.
+ */
+import type { Branch } from '#core/branch';
+
+export const FORMAT_NAMES = ['pochta-passport', 'otpravka', 'csv', 'geojson'] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+/** One problem with one row: where it is (`line 14`, `features[3]`), which field, and what is wrong. */
+export interface RowProblem {
+  where: string;
+  field?: string;
+  message: string;
+}
+
+/** A row read from a file: a candidate branch, or the problems that kept it from being one. */
+export interface ParsedRow {
+  where: string;
+  branch?: Branch;
+  problems: RowProblem[];
+}
+
+/** A file that cannot be imported at all (not a zip, not JSON, a CSV without required columns). */
+export class ImportError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string, options: { cause?: unknown } = {}) {
+    super(message, options);
+    this.name = 'ImportError';
+    this.code = code;
+  }
+}
+
+export interface ReadResult {
+  rows: ParsedRow[];
+  /** Things about the file as a whole worth telling (columns that were not imported). */
+  notes?: string[];
+}
+
+export interface ImportFormat {
+  name: FormatName;
+  /** Whether the bytes look like this format. Cheap: looks at the start, parses at most once. */
+  detect(data: Buffer, fileName: string): boolean;
+  /** Reads every row; throws ImportError when the file as a whole is unusable. */
+  read(data: Buffer, fileName: string): ReadResult;
+}
+
+/** Runs a row builder and turns its exceptions into a problem, so one bad row never stops a file. */
+export function row(where: string, build: () => Branch): ParsedRow {
+  try {
+    return { where, branch: build(), problems: [] };
+  } catch (error) {
+    const field = (error as { field?: string }).field;
+    const message = error instanceof Error ? error.message : String(error);
+    return { where, problems: [{ where, ...(field ? { field } : {}), message }] };
+  }
+}
+
+/** Thrown inside a row builder: names the field that could not be read. */
+export class FieldError extends Error {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(message);
+    this.name = 'FieldError';
+    this.field = field;
+  }
+}
+
+/** Reads a JSON file or throws an ImportError that says where it broke. */
+export function parseJson(data: Buffer, what: string): unknown {
+  try {
+    return JSON.parse(data.toString('utf8').replace(/^\uFEFF/, '')) as unknown;
+  } catch (error) {
+    throw new ImportError(
+      'malformed-json',
+      `${what} is not valid JSON: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}
+
+/** Any JSON value as text for reading and for messages: objects as JSON, nothing as ''. */
+export function asText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

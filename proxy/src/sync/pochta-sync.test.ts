@@ -1,0 +1,192 @@
+/**
+ * The sync against a fake Otpravka server: a real HTTP server on a random port that speaks the
+ * documented passport download (zip, two auth headers) and can be told to fail.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { zipSync } from 'fflate';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeBranch } from '#core/branch.fixture';
+import { createServer as createProxy } from '../server';
+
+const PASSPORT = readFileSync(
+  path.join(path.dirname(fileURLToPath(import.meta.url)), '../importers/fixtures/passport.json'),
+);
+
+type Mode = 'ok' | 'unauthorized' | 'error' | 'garbage' | 'slow';
+
+class FakeOtpravka {
+  mode: Mode = 'ok';
+  requests: { url: string; headers: IncomingHttpHeaders }[] = [];
+  private server: Server;
+  url = '';
+
+  constructor() {
+    this.server = createServer((req, res) => {
+      this.requests.push({ url: req.url ?? '', headers: req.headers });
+      const authorised =
+        req.headers.authorization === 'AccessToken app-token' &&
+        req.headers['x-user-authorization'] ===
+          `Basic ${Buffer.from('shop@example.com:secret').toString('base64')}`;
+      if (this.mode === 'unauthorized' || !authorised) {
+        res
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end('{"code":"UNAUTHORIZED","desc":"bad token"}');
+      } else if (this.mode === 'error') {
+        res
+          .writeHead(500, { 'content-type': 'text/html' })
+          .end('<html>Internal error, stack at Foo.bar</html>');
+      } else if (this.mode === 'garbage') {
+        res
+          .writeHead(200, { 'content-type': 'application/octet-stream' })
+          .end(Buffer.from('PK\u0003\u0004 not a zip at all'));
+      } else if (this.mode === 'slow') {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        res.write('PK'); // and never finish
+      } else if (req.url?.startsWith('/1.0/unloading-passport/zip?type=ALL')) {
+        res
+          .writeHead(200, { 'content-type': 'application/octet-stream' })
+          .end(Buffer.from(zipSync({ 'ALL.txt': new Uint8Array(PASSPORT) })));
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+  }
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+const fake = new FakeOtpravka();
+let proxy: FastifyInstance | undefined;
+
+beforeAll(() => fake.start());
+afterAll(() => fake.stop());
+afterEach(async () => {
+  await proxy?.close();
+  proxy = undefined;
+  fake.mode = 'ok';
+  fake.requests = [];
+});
+
+async function start(
+  overrides: { token?: string; timeoutMs?: number } = {},
+): Promise<FastifyInstance> {
+  proxy = await createProxy({
+    distDir: '/nonexistent',
+    publicDir: '/nonexistent',
+    database: ':memory:',
+    seed: () => [makeBranch('410001'), makeBranch('BX-1', { source: 'csv' })],
+    reloadIntervalMs: 0,
+    logger: false,
+    trustProxy: false,
+    sync: {
+      url: fake.url,
+      token: overrides.token ?? 'app-token',
+      login: 'shop@example.com',
+      password: 'secret',
+      intervalMs: 24 * 3_600_000,
+      timeoutMs: overrides.timeoutMs ?? 5_000,
+      kind: 'ALL',
+      // The fixture holds 2 broken elements of 6, on purpose.
+      maxRejectedShare: 0.5,
+    },
+  });
+  return proxy;
+}
+
+const readyz = async (app: FastifyInstance) =>
+  (await app.inject('/readyz')).json<{
+    status: string;
+    branches: number;
+    sync: Record<string, unknown>;
+  }>();
+
+describe('sync from Russian Post', () => {
+  it('downloads the passport with both auth headers, replaces the demo, keeps other carriers', async () => {
+    const app = await start();
+    const status = await app.sync!.runOnce();
+    expect(status).toMatchObject({
+      state: 'ok',
+      lastImport: { read: 6, added: 4, rejected: 2, removed: 1 },
+    });
+    const request = fake.requests.at(-1)!;
+    expect(request.url).toBe('/1.0/unloading-passport/zip?type=ALL');
+    expect(request.headers.accept).toBe('application/octet-stream');
+    const ids = app.branches.current.branches.map((b) => b.id).sort();
+    expect(ids).toEqual(['101000', '216236', '410012', '690091', 'BX-1']);
+    const ready = await readyz(app);
+    expect(ready).toMatchObject({ status: 'ready', branches: 5, sync: { state: 'ok' } });
+    expect((await app.inject('/api/v1/branches/216236')).json()).toMatchObject({
+      source: 'pochta-passport',
+    });
+  });
+
+  it('keeps the current data when Russian Post fails, and says so in /readyz without echoing the body', async () => {
+    const app = await start();
+    await app.sync!.runOnce();
+    fake.mode = 'error';
+    const status = await app.sync!.runOnce();
+    expect(status).toMatchObject({
+      state: 'failed',
+      error: 'Russian Post answered HTTP 500 to the passport download',
+    });
+    expect(status.lastSuccessAt).toBeDefined();
+    const ready = await readyz(app);
+    expect(ready.status).toBe('ready');
+    expect(ready.branches).toBe(5);
+    expect(JSON.stringify(ready)).not.toContain('stack');
+  });
+
+  it('names the credentials when they are refused, and never puts them in the status', async () => {
+    const app = await start({ token: 'wrong' });
+    const status = await app.sync!.runOnce();
+    expect(status.state).toBe('failed');
+    expect(status.error).toMatch(/refused the credentials \(HTTP 401\): check OTPRAVKA_TOKEN/);
+    expect(JSON.stringify(await readyz(app))).not.toMatch(/secret|wrong|app-token/);
+    expect(app.branches.current.size).toBe(2);
+  });
+
+  it('applies nothing from a dump with too many broken rows, and says how many', async () => {
+    const app = await start();
+    app.sync!['config'].maxRejectedShare = 0.05;
+    const status = await app.sync!.runOnce();
+    expect(status).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/^2 of 6 rows were rejected, more than 5%: nothing applied/),
+    });
+    expect(app.branches.current.size).toBe(2);
+  });
+
+  it('survives a broken archive and a download that never finishes', async () => {
+    const app = await start({ timeoutMs: 500 });
+    fake.mode = 'garbage';
+    expect(await app.sync!.runOnce()).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/not a readable zip/),
+    });
+    fake.mode = 'slow';
+    expect(await app.sync!.runOnce()).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/in 0.5 s|broke off/),
+    });
+    expect(app.branches.current.size).toBe(2);
+  });
+
+  it('runs once for concurrent calls', async () => {
+    const app = await start();
+    const before = fake.requests.length;
+    await Promise.all([app.sync!.runOnce(), app.sync!.runOnce(), app.sync!.runOnce()]);
+    expect(fake.requests.length - before).toBe(1);
+  });
+});
