@@ -8,6 +8,7 @@ import path from 'node:path';
 import { generateDemoNetwork } from '../proxy/src/branches/demo/generate';
 import { ROOT } from '../scripts/fingerprint';
 import { firstClusters } from './first-clusters.bench';
+import { searchLatency } from './search.bench';
 import { transportSizes } from './transport.bench';
 
 const KB = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
@@ -16,6 +17,7 @@ const MS = (n: number): string => `${n.toFixed(0)} ms`;
 /** Budgets from DESIGN.md. */
 const TRANSPORT_BUDGET = 300 * 1024;
 const FIRST_CLUSTERS_BUDGET_MS = 1500;
+const SEARCH_BUDGET_MS = 2;
 
 await access(path.join(ROOT, 'dist/widget/branch-picker.js')).catch(() => {
   console.error('bench: dist/ is missing; run `npm run build` first');
@@ -36,9 +38,23 @@ console.log(
     `${ours!.brotli <= TRANSPORT_BUDGET ? 'within' : 'OVER'}\n`,
 );
 
+console.log('2. Search, server time per query over the whole network');
+const search = searchLatency(branches);
+console.log(
+  `${search.queries} queries: postal codes, their starts, towns, streets with houses, ё/е, Latin\n`,
+);
+console.log('| search | median | p95 |\n|---|---:|---:|');
+for (const r of search.rows)
+  console.log(`| ${r.name} | ${r.median.toFixed(3)} ms | ${r.p95.toFixed(3)} ms |`);
+const [index, scan] = search.rows;
+console.log(
+  `\nindex median is ${(scan!.median / index!.median).toFixed(0)}× faster than the scan; budget ${SEARCH_BUDGET_MS} ms: ` +
+    `${index!.median <= SEARCH_BUDGET_MS ? 'within' : 'OVER'}\n`,
+);
+
 const runs = Number(process.env.RUNS ?? 7);
 console.log(
-  `2. Navigation to first clusters on screen, headless Chromium, ${runs} cold loads each`,
+  `3. Navigation to first clusters on screen, headless Chromium, ${runs} cold loads each`,
 );
 const fc = await firstClusters(branches, runs);
 console.log('| page | median | runs |\n|---|---:|---|');
