@@ -34,7 +34,12 @@ export default defineConfig({
       command: `${tsx} proxy/src/main.ts`,
       url: `${PROXY_ORIGIN}/readyz`,
       // A database of its own, in memory: the demo network, whatever the developer imported locally.
-      env: { PORT: String(PROXY_PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_PATH: ':memory:' },
+      env: {
+        PORT: String(PROXY_PORT),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        DATABASE_PATH: ':memory:',
+      },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'ignore',
