@@ -31,7 +31,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `${tsx} proxy/src/main.ts`,
+      // The proxy as built, as `npm start` runs it.
+      command: 'node dist/proxy/main.mjs',
       url: `${PROXY_ORIGIN}/readyz`,
       // A database of its own, in memory: the demo network, whatever the developer imported locally.
       env: {

@@ -11,6 +11,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import type { FastifyInstance } from 'fastify';
 import type { Branch } from '#core/branch';
+import { defaultQuoteConfig } from '../proxy/src/config';
 import { createServer as createProxy } from '../proxy/src/server';
 import { ROOT } from '../scripts/fingerprint';
 import { toGeoJson } from './transport.bench';
@@ -105,6 +106,7 @@ export async function firstClusters(
     sync: null,
     logger: false,
     trustProxy: false,
+    quotes: { ...defaultQuoteConfig(), source: 'estimate' },
   });
   await proxy.branches.current.compressed;
   const proxyOrigin = (await proxy.listen({ port: 0, host: '127.0.0.1' })).replace(

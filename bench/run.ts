@@ -8,6 +8,7 @@ import path from 'node:path';
 import { generateDemoNetwork } from '../proxy/src/branches/demo/generate';
 import { ROOT } from '../scripts/fingerprint';
 import { firstClusters } from './first-clusters.bench';
+import { quoteThroughput } from './quote-throughput.bench';
 import { searchLatency } from './search.bench';
 import { transportSizes } from './transport.bench';
 
@@ -18,6 +19,8 @@ const MS = (n: number): string => `${n.toFixed(0)} ms`;
 const TRANSPORT_BUDGET = 300 * 1024;
 const FIRST_CLUSTERS_BUDGET_MS = 1500;
 const SEARCH_BUDGET_MS = 2;
+const QUOTE_RPS_BUDGET = 10_000;
+const QUOTE_P99_BUDGET_MS = 20;
 
 await access(path.join(ROOT, 'dist/widget/branch-picker.js')).catch(() => {
   console.error('bench: dist/ is missing; run `npm run build` first');
@@ -67,4 +70,16 @@ console.log(
 console.log(
   `\nours / baseline = ${(fc.oursMedian / fc.baselineMedian).toFixed(2)}; budget ${MS(FIRST_CLUSTERS_BUDGET_MS)}: ` +
     `${fc.oursMedian <= FIRST_CLUSTERS_BUDGET_MS ? 'within' : 'OVER'}`,
+);
+
+console.log('\n4. Cached quotes under load (autocannon, 64 connections, separate processes)');
+const tp = await quoteThroughput(Number(process.env.LOAD_SECONDS ?? 10));
+console.log('| server | requests/s | p50 | p99 | errors |\n|---|---:|---:|---:|---:|');
+for (const r of tp)
+  console.log(`| ${r.name} | ${r.requestsPerSecond} | ${r.p50} ms | ${r.p99} ms | ${r.errors} |`);
+const [bareRow, oursRow] = tp;
+console.log(
+  `\nours / bare = ${(oursRow!.requestsPerSecond / bareRow!.requestsPerSecond).toFixed(2)} of the throughput; ` +
+    `budget ${QUOTE_RPS_BUDGET} req/s: ${oursRow!.requestsPerSecond >= QUOTE_RPS_BUDGET ? 'within' : 'BELOW'}, ` +
+    `p99 ${QUOTE_P99_BUDGET_MS} ms: ${oursRow!.p99 <= QUOTE_P99_BUDGET_MS ? 'within' : 'OVER'}`,
 );

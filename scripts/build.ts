@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, readdir, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
 import { buildBasemap } from '../proxy/basemap/build';
 import { DIST, ROOT, basemapFingerprint, sourceFingerprint } from './fingerprint';
 
@@ -54,6 +55,21 @@ async function main(): Promise<void> {
     },
   );
   console.log('widget: built → dist/widget');
+
+  // The proxy as one ES module: starts in a fraction of the time tsx needs to compile it, and runs
+  // without the helpers a dev-time loader adds. Packages stay in node_modules (better-sqlite3 is native).
+  await esbuild({
+    entryPoints: [path.join(ROOT, 'proxy/src/main.ts')],
+    outfile: path.join(DIST, 'proxy/main.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  console.log('proxy: bundled → dist/proxy/main.mjs');
 
   const basemapStamp = path.join(DIST, 'basemap', '.stamp');
   const wanted = await basemapFingerprint();

@@ -36,7 +36,7 @@ async function fingerprint(entries: readonly string[]): Promise<string> {
 
 /** Everything the widget build and the configurator copy read. */
 export const sourceFingerprint = (): Promise<string> =>
-  fingerprint(['widget', 'core', 'configurator', 'proxy/basemap', 'package-lock.json']);
+  fingerprint(['widget', 'core', 'configurator', 'proxy', 'package-lock.json']);
 
 /** What the basemap tiles depend on: their builder, the town names, and the data packages. */
 export const basemapFingerprint = (): Promise<string> =>

@@ -21,4 +21,5 @@ if (stamp !== (await sourceFingerprint())) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-await import('../proxy/src/main');
+// The bundled proxy (see scripts/build.ts).
+await import(path.join(DIST, 'proxy/main.mjs'));

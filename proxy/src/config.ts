@@ -6,7 +6,38 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyServerOptions } from 'fastify';
 import type { Branch } from '#core/branch';
+import { DEFAULT_RATES, parseRates, type RateTable } from './quotes/estimator';
+import { DEFAULT_PRICING, parsePricing, type PricingRules } from './quotes/pricing';
+import type { QuoteSource } from './quotes/quote-service';
 import { SYNC_DEFAULTS, type PochtaSyncConfig } from './sync/pochta-sync';
+
+export interface QuoteConfig {
+  /** `auto` (live, falling back to the estimator), `live`, or `estimate`. Default auto. */
+  source: QuoteSource;
+  /** Default https://tariff.pochta.ru */
+  tariffUrl: string;
+  /** Default https://delivery.pochta.ru */
+  deliveryUrl: string;
+  /** Per upstream call. Default 3000 ms: a buyer waits no longer for a figure. */
+  timeoutMs: number;
+  pricing: PricingRules;
+  rates: RateTable;
+  /** Cached answers at most. Default 50,000. */
+  cacheMaxEntries: number;
+  /** Quote requests per minute per client address; 0 for no limit. Default 120. */
+  rateLimitPerMinute: number;
+}
+
+export const defaultQuoteConfig = (): QuoteConfig => ({
+  source: 'auto',
+  tariffUrl: 'https://tariff.pochta.ru',
+  deliveryUrl: 'https://delivery.pochta.ru',
+  timeoutMs: 3000,
+  pricing: DEFAULT_PRICING,
+  rates: DEFAULT_RATES,
+  cacheMaxEntries: 50_000,
+  rateLimitPerMinute: 120,
+});
 
 /** The repository root, from which the default folders are found. */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,6 +55,8 @@ export interface ServerConfig {
   reloadIntervalMs: number;
   /** Daily sync from Russian Post; null without credentials. */
   sync: PochtaSyncConfig | null;
+  /** Cost and delivery time. */
+  quotes: QuoteConfig;
   /** Fastify logger options; `false` for silence (tests). Default: JSON logs at `info`. */
   logger: FastifyServerOptions['logger'];
   /** Trust `X-Forwarded-*` from a reverse proxy in front. Default `false`. */
@@ -100,6 +133,49 @@ function syncFromEnv(env: Readonly<Record<string, string | undefined>>): PochtaS
   };
 }
 
+function quotesFromEnv(env: Readonly<Record<string, string | undefined>>): QuoteConfig {
+  const defaults = defaultQuoteConfig();
+  const source = env.QUOTE_SOURCE ?? defaults.source;
+  if (!['auto', 'live', 'estimate'].includes(source)) {
+    throw new ConfigError(
+      `QUOTE_SOURCE must be auto, live or estimate, got ${JSON.stringify(source)}`,
+    );
+  }
+  const url = (name: string, fallback: string): string => {
+    const value = env[name] ?? fallback;
+    try {
+      return new URL(value).href.replace(/\/$/, '');
+    } catch {
+      throw new ConfigError(
+        `${name} must be a URL such as ${fallback}, got ${JSON.stringify(value)}`,
+      );
+    }
+  };
+  const parsed = <T>(name: string, parse: (json: string) => T, fallback: T): T => {
+    const value = env[name];
+    if (!value) return fallback;
+    try {
+      return parse(value);
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+  };
+  const limit =
+    env.RATE_LIMIT_PER_MINUTE === '0'
+      ? 0
+      : positive(env, 'RATE_LIMIT_PER_MINUTE', defaults.rateLimitPerMinute);
+  return {
+    source: source as QuoteSource,
+    tariffUrl: url('TARIFF_UPSTREAM_URL', defaults.tariffUrl),
+    deliveryUrl: url('DELIVERY_UPSTREAM_URL', defaults.deliveryUrl),
+    timeoutMs: positive(env, 'UPSTREAM_TIMEOUT_MS', defaults.timeoutMs),
+    pricing: parsed('PRICING', parsePricing, defaults.pricing),
+    rates: parsed('RATE_TABLE', parseRates, defaults.rates),
+    cacheMaxEntries: positive(env, 'QUOTE_CACHE_ENTRIES', defaults.cacheMaxEntries),
+    rateLimitPerMinute: limit,
+  };
+}
+
 /** Where the database lives unless DATABASE_PATH says otherwise. */
 export const DEFAULT_DATABASE = path.join(ROOT_DIR, '.data', 'branch-picker.sqlite');
 
@@ -125,6 +201,7 @@ export function configFromEnv(
       reloadIntervalMs:
         env.RELOAD_INTERVAL_MS === '0' ? 0 : positive(env, 'RELOAD_INTERVAL_MS', 2000),
       sync: syncFromEnv(env),
+      quotes: quotesFromEnv(env),
       logger: { level },
       trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     },

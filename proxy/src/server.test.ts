@@ -9,6 +9,7 @@ import type { Branch } from '#core/branch';
 import { makeBranch } from '#core/branch.fixture';
 import { decodeCompact, toPoint } from '#core/compact';
 import { createServer } from './server';
+import { testConfig } from './server.fixture';
 
 const branch = (id: string, lon: number, lat: number): Branch =>
   makeBranch(id, { location: { lon, lat } });
@@ -35,16 +36,9 @@ beforeAll(async () => {
     Buffer.from([0x1a, 0x00]),
   );
   await writeFile(path.join(dist, 'configurator', 'index.html'), '<!doctype html><title>c</title>');
-  app = await createServer({
-    distDir: dist,
-    publicDir: path.join(dist, 'configurator'),
-    database: ':memory:',
-    seed: () => fixture,
-    reloadIntervalMs: 0,
-    sync: null,
-    logger: false,
-    trustProxy: false,
-  });
+  app = await createServer(
+    testConfig({ distDir: dist, publicDir: path.join(dist, 'configurator'), seed: () => fixture }),
+  );
   await app.branches.current.compressed;
   base = await app.listen({ port: 0, host: '127.0.0.1' });
 });
@@ -133,7 +127,11 @@ describe('GET /api/v1/branches/:id', () => {
 describe('the rest of the server', () => {
   it('reports liveness and readiness', async () => {
     expect(await (await get('/healthz')).json()).toEqual({ status: 'ok' });
-    expect(await (await get('/readyz')).json()).toEqual({ status: 'ready', branches: 3 });
+    expect(await (await get('/readyz')).json()).toEqual({
+      status: 'ready',
+      branches: 3,
+      quotes: { source: 'estimate', tariff: 'closed', delivery: 'closed' },
+    });
   });
 
   it('answers unknown paths with problem+json 404, never HTML or a stack', async () => {

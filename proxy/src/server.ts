@@ -2,13 +2,22 @@
  * `createServer(config)`: the whole proxy as a Fastify instance that has not started listening.
  * Tests and benchmarks call it directly; `main.ts` adds the environment, the port and signals.
  */
-import cors from '@fastify/cors';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import path from 'node:path';
 import { BranchService } from './branches/branch-service';
 import type { ServerConfig } from './config';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, type FieldError } from './errors';
 import { branchRoutes } from './routes/branches';
+import { MemoryCache } from './cache/memory-cache';
+import { publicCors } from './public-cors';
+import { Metrics } from './metrics';
+import { CircuitBreaker } from './quotes/circuit-breaker';
+import { QuoteService } from './quotes/quote-service';
+import { PochtaDelivery } from './quotes/upstreams/pochta-delivery';
+import { PochtaTariff } from './quotes/upstreams/pochta-tariff';
+import { quoteRoutes } from './routes/quotes';
 import { staticRoutes } from './routes/static';
 import { openDatabase } from './store/database';
 import { PochtaSync } from './sync/pochta-sync';
@@ -19,6 +28,9 @@ declare module 'fastify' {
     branches: BranchService;
     /** The Russian Post sync, when configured. */
     sync: PochtaSync | null;
+    /** Cost and delivery time. */
+    quotes: QuoteService;
+    metrics: Metrics;
   }
 }
 
@@ -49,6 +61,9 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
     // Validation errors list every bad field, and carry the schema so messages can name what is allowed.
     ajv: { customOptions: { allErrors: true, verbose: true } },
     return503OnClosing: true,
+    // A log line per request halves the cached quote path's throughput: requests are logged at
+    // debug level (LOG_LEVEL=debug) by the onResponse hook; errors, syncs and starts at info and up.
+    logController: new LogController({ disableRequestLogging: true }),
   });
 
   const db = openDatabase(config.database);
@@ -114,18 +129,95 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
     return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem.toJSON());
   });
 
-  app.addHook('onSend', async (_request, reply) => {
+  // Hooks on every request are callback-style: an async hook costs a promise per request.
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.header('x-content-type-options', 'nosniff');
+    done();
   });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  const metrics = new Metrics();
+  app.decorate('metrics', metrics);
+  app.addHook('onResponse', (request, reply, done) => {
+    metrics.request(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode);
+    if (
+      (request.log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.('debug')
+    ) {
+      request.log.debug(
+        {
+          method: request.method,
+          url: request.url,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request',
+      );
+    }
+    done();
+  });
+
+  const breakers = { tariff: new CircuitBreaker(), delivery: new CircuitBreaker() };
+  const observe = (upstream: string) => (seconds: number, outcome: string) =>
+    metrics.upstreamSeconds.observe({ upstream, outcome }, seconds);
+  const q = config.quotes;
+  const quotes = new QuoteService({
+    tariff: new PochtaTariff({
+      url: q.tariffUrl,
+      timeoutMs: q.timeoutMs,
+      breaker: breakers.tariff,
+      observe: observe('tariff'),
+    }),
+    delivery: new PochtaDelivery({
+      url: q.deliveryUrl,
+      timeoutMs: q.timeoutMs,
+      breaker: breakers.delivery,
+      observe: observe('delivery'),
+    }),
+    cache: new MemoryCache({ maxEntries: q.cacheMaxEntries }),
+    source: q.source,
+    pricing: q.pricing,
+    rates: q.rates,
+    locate: () => (code) => branches.current.locate(code),
+    metrics,
+    onRefreshError: (error) =>
+      app.log.warn({ err: error }, 'quote refresh failed; the cached answer stays'),
+  });
+  app.decorate('quotes', quotes);
+
+  // The API described from the same schemas that validate it.
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'branch-picker proxy',
+        version: '1',
+        description:
+          'Branches, search, cost and delivery time for the <branch-picker> widget. Errors are application/problem+json.',
+      },
+    },
+  });
+  // Registered only when limiting: the plugin costs every request something even on unlimited routes.
+  if (q.rateLimitPerMinute > 0) await app.register(rateLimit, { global: false });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    const level = { closed: 0, 'half-open': 1, open: 2 } as const;
+    for (const [name, breaker] of Object.entries(breakers))
+      metrics.breaker.set({ upstream: name }, level[breaker.state]);
+    return reply.type(metrics.contentType).send(await metrics.text());
+  });
   // Ready while there are branches to serve; a failed sync shows here but keeps the old data serving.
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     const size = branches.current.size;
     const ready = size > 0;
     return reply.code(ready ? 200 : 503).send({
       status: ready ? 'ready' : 'not ready',
       branches: size,
+      // Quotes keep answering when Russian Post does not (stale or estimated): shown, not fatal.
+      quotes: {
+        source: q.source,
+        tariff: breakers.tariff.state,
+        delivery: breakers.delivery.state,
+      },
       ...(sync ? { sync: sync.status() } : {}),
     });
   });
@@ -133,8 +225,14 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
   // Everything below is public and read-only: the widget runs on other sites' origins, so any
   // origin may read it. Endpoints that write will live in their own context with a narrower policy.
   await app.register(async (open) => {
-    await open.register(cors, { origin: '*', methods: ['GET', 'HEAD'], maxAge: 86_400 });
+    await open.register(publicCors);
     await open.register(branchRoutes, { prefix: '/api/v1', branches });
+    await open.register(quoteRoutes, {
+      prefix: '/api/v1',
+      quotes,
+      rateLimitPerMinute: q.rateLimitPerMinute,
+    });
+    open.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     await open.register(staticRoutes, {
       distDir: config.distDir,
       publicDir: config.publicDir,

@@ -345,6 +345,46 @@ export const styles = css`
   .card .primary {
     width: 100%;
   }
+  .quote {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 4px 8px;
+    margin: 0 0 12px;
+    padding: 10px 12px;
+    border-radius: calc(var(--_radius) - 4px);
+    background: color-mix(in srgb, var(--_primary) 7%, var(--_surface));
+  }
+  .quote-label {
+    color: var(--_muted);
+    font-size: 14px;
+  }
+  .price {
+    font-size: 17px;
+  }
+  .badge {
+    padding: 1px 8px;
+    border-radius: 999px;
+    background: color-mix(in srgb, #f59f00 22%, var(--_surface));
+    color: var(--_text);
+    font-size: 12px;
+    font-weight: 600;
+  }
+  .hint {
+    margin: -6px 0 12px;
+    font-size: 13px;
+  }
+  button.link {
+    min-height: 44px;
+    padding: 0 4px;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    font: inherit;
+    font-weight: 600;
+    text-decoration: underline;
+    cursor: pointer;
+  }
   .muted {
     color: var(--_muted);
   }

@@ -18,9 +18,10 @@ import {
   toSelection,
   type BranchSelection,
   type PickerErrorDetail,
+  type Quote,
   type ReadyDetail,
 } from './events';
-import { CATALOGS, countOf, fill, type Catalog } from './i18n';
+import { CATALOGS, countOf, fill, formatDays, formatRubles, type Catalog } from './i18n';
 import type { MapController } from './map/map-controller';
 import { loadStyle } from './map/resolve-style';
 import { OptionError, parseOption, RUSSIA_BOUNDS, type PickerOptions } from './options';
@@ -29,6 +30,7 @@ import {
   isActiveChosen,
   type ActiveBranch,
   type PickerState,
+  type QuoteState,
 } from './state/store';
 import { SCRIPT_BASE } from './util/script-base';
 
@@ -36,6 +38,10 @@ import { SCRIPT_BASE } from './util/script-base';
 const ANNOUNCE_DELAY_MS = 700;
 /** Zoom the map goes to when it shows one branch. */
 const BRANCH_ZOOM = 15;
+/** Below this width the card is a bottom sheet (the styles' container query says the same). */
+const NARROW_PX = 480;
+/** The card's width on wide pickers (styles: min(380px, …)). */
+const CARD_WIDTH_PX = 380;
 
 const describe = (error: unknown): PickerErrorDetail => {
   const e = error as { code?: unknown; message?: unknown };
@@ -57,6 +63,11 @@ export class BranchPicker extends LitElement {
     selected: { type: String },
     mapStyle: { type: String, attribute: 'map-style' },
     theme: { type: String },
+    from: { type: String },
+    weight: { type: String },
+    value: { type: String },
+    cod: { type: String },
+    service: { type: String },
     state: { state: true },
     announcement: { state: true },
     systemDark: { state: true },
@@ -69,6 +80,7 @@ export class BranchPicker extends LitElement {
   private clusters: ClusterClient | undefined;
   private client: ApiClient | undefined;
   private detailsAbort: AbortController | undefined;
+  private quoteAbort: AbortController | undefined;
   private viewPending = false;
   private viewRunning = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -99,6 +111,16 @@ export class BranchPicker extends LitElement {
   declare mapStyle: string | null;
   /** `light` (default), `dark` or `auto`. */
   declare theme: string | null;
+  /** Sender's postal code: with it, cards show the cost and delivery time. */
+  declare from: string | null;
+  /** Parcel weight, grams (1000). */
+  declare weight: string | null;
+  /** Declared value, rubles (0). */
+  declare value: string | null;
+  /** Cash on delivery, rubles; the attribute alone means the declared value. */
+  declare cod: string | null;
+  /** Mail service to price (`parcel-online`). */
+  declare service: string | null;
 
   constructor() {
     super();
@@ -113,6 +135,11 @@ export class BranchPicker extends LitElement {
     this.selected = null;
     this.mapStyle = null;
     this.theme = null;
+    this.from = null;
+    this.weight = null;
+    this.value = null;
+    this.cod = null;
+    this.service = null;
   }
 
   override connectedCallback(): void {
@@ -149,6 +176,11 @@ export class BranchPicker extends LitElement {
       'mapStyle',
       'theme',
       'systemDark',
+      'from',
+      'weight',
+      'value',
+      'cod',
+      'service',
     ] as const;
     if (startInputs.some((key) => changed.has(key)) && this.startKey !== this.computeStartKey()) {
       this.restart();
@@ -156,6 +188,9 @@ export class BranchPicker extends LitElement {
     }
     if ((changed.has('center') || changed.has('zoom')) && this.map) this.applyView();
     if (changed.has('selected') && this.selected && this.map) void this.select(this.selected);
+    const parcel = ['from', 'weight', 'value', 'cod', 'service'] as const;
+    if (parcel.some((key) => changed.has(key)) && this.state.active?.branch)
+      void this.loadQuote(this.state.active.branch);
     if (this.focusCardOnRender && this.state.active?.status !== 'loading') {
       this.focusCardOnRender = false;
       this.renderRoot.querySelector<HTMLElement>('.card h2')?.focus();
@@ -178,7 +213,20 @@ export class BranchPicker extends LitElement {
 
   private readOptions(): PickerOptions {
     const types = this.types as unknown;
+    const text = (v: unknown): string | null =>
+      typeof v === 'string'
+        ? v
+        : typeof v === 'number'
+          ? String(v)
+          : v === true
+            ? '' // picker.cod = true: like the bare attribute
+            : null;
     return {
+      from: parseOption('from', text(this.from)),
+      weight: parseOption('weight', text(this.weight)),
+      value: parseOption('value', text(this.value)),
+      cod: parseOption('cod', text(this.cod)),
+      service: parseOption('service', text(this.service)),
       api: parseOption('api', this.api) || SCRIPT_BASE,
       lang: parseOption('lang', this.lang || null),
       types: parseOption(
@@ -302,6 +350,7 @@ export class BranchPicker extends LitElement {
     this.abort?.abort();
     this.abort = undefined;
     this.detailsAbort?.abort();
+    this.quoteAbort?.abort();
     this.map?.destroy();
     this.map = undefined;
     this.clusters?.destroy();
@@ -412,6 +461,7 @@ export class BranchPicker extends LitElement {
     try {
       const branch = await this.client.branch(id, abort.signal);
       this.store.getState().activeLoaded(branch);
+      void this.loadQuote(branch);
       return branch;
     } catch (error) {
       if (abort.signal.aborted) return undefined;
@@ -422,9 +472,56 @@ export class BranchPicker extends LitElement {
     }
   }
 
+  /** Prices the configured parcel to a branch, when the picker knows the sender. */
+  private async loadQuote(branch: Branch): Promise<void> {
+    let options: PickerOptions;
+    try {
+      options = this.readOptions();
+    } catch {
+      return; // reported by start(); no price from a bad option
+    }
+    if (!options.from || !this.client) return;
+    this.quoteAbort?.abort();
+    const abort = (this.quoteAbort = new AbortController());
+    this.store.getState().quoteLoading(branch.id);
+    try {
+      const quote = await this.client.quote(
+        {
+          from: options.from,
+          to: branch.postalCode,
+          weight: options.weight,
+          value: options.value,
+          cod: options.cod === 'value' ? options.value : options.cod,
+          service: options.service,
+        },
+        abort.signal,
+      );
+      this.store.getState().quoteLoaded(branch.id, quote);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      const detail = describe(error);
+      this.store.getState().quoteFailed(branch.id, detail);
+      this.report(detail, error);
+    }
+  }
+
+  private readonly retryQuote = (): void => {
+    const branch = this.state.active?.branch;
+    if (branch) void this.loadQuote(branch);
+  };
+
+  /** Room the open card takes: beside the map on wide pickers, below it on narrow ones. */
+  private cardPadding(): { left?: number; bottom?: number } {
+    const width = this.getBoundingClientRect().width;
+    return width > NARROW_PX
+      ? { left: CARD_WIDTH_PX + 24 }
+      : { bottom: this.getBoundingClientRect().height / 2 };
+  }
+
   private readonly closeCard = (): void => {
     const id = this.state.active?.id;
     this.detailsAbort?.abort();
+    this.quoteAbort?.abort();
     this.store.getState().deactivate();
     this.map?.setActive(null);
     // Focus goes back to the marker the card came from, when it is still on the map.
@@ -437,11 +534,16 @@ export class BranchPicker extends LitElement {
   private readonly choose = (): void => {
     const branch = this.state.active?.branch;
     if (!branch) return;
+    const answer = this.state.active?.quote?.quote;
+    // The payload's quote: what the buyer saw on the card, or null when there was none.
+    const quote: Quote | null = answer
+      ? { cost: answer.cost, delivery: answer.delivery, source: answer.source, stale: answer.stale }
+      : null;
     this.store.getState().choose(branch.id);
     this.map?.setChosen(branch.id);
     this.dispatchEvent(
       new CustomEvent<BranchSelection>(SELECT_EVENT, {
-        detail: toSelection(branch, null),
+        detail: toSelection(branch, quote),
         bubbles: true,
         composed: true,
       }),
@@ -486,7 +588,7 @@ export class BranchPicker extends LitElement {
     if (!branch) return;
     this.store.getState().choose(branch.id);
     this.map?.setChosen(branch.id);
-    this.map?.flyTo(branch.location.lon, branch.location.lat, BRANCH_ZOOM);
+    this.map?.flyTo(branch.location.lon, branch.location.lat, BRANCH_ZOOM, this.cardPadding());
   }
 
   /** Frees the map, the worker, listeners and requests. The element stays in the page, empty. */
@@ -537,6 +639,7 @@ export class BranchPicker extends LitElement {
                   <dt>${t.postalCode}</dt>
                   <dd>${branch.postalCode}</dd>
                 </dl>
+                ${active.quote ? this.renderQuote(active.quote) : nothing}
                 <button
                   class="primary"
                   part="choose-button"
@@ -548,6 +651,32 @@ export class BranchPicker extends LitElement {
                 </button>`
       }
     </section>`;
+  }
+
+  private renderQuote(q: QuoteState) {
+    const t = this.t;
+    if (q.status === 'loading') {
+      return html`<p class="quote muted" part="quote" aria-live="polite">${t.quoteLoading}</p>`;
+    }
+    if (q.status === 'error' || !q.quote) {
+      return html`<p class="quote" part="quote">
+        ${t.quoteFailed}
+        <button class="link" type="button" @click=${this.retryQuote}>${t.retry}</button>
+      </p>`;
+    }
+    const { cost, delivery, source, stale, answeredAt } = q.quote;
+    const time = new Intl.DateTimeFormat(t.locale, { hour: '2-digit', minute: '2-digit' }).format(
+      new Date(answeredAt),
+    );
+    return html`<p class="quote" part="quote">
+        <span class="quote-label">${t.delivery}</span>
+        <strong class="price">${cost.amount === 0 ? t.free : formatRubles(t, cost.amount)}</strong>
+        <span aria-hidden="true">·</span>
+        <span>${formatDays(t, delivery.minDays, delivery.maxDays)}</span>
+        ${source === 'estimate' ? html`<span class="badge">${t.estimate}</span>` : nothing}
+        ${stale ? html`<span class="badge">${fill(t.staleAt, { time })}</span>` : nothing}
+      </p>
+      ${source === 'estimate' ? html`<p class="hint muted">${t.estimateHint}</p>` : nothing}`;
   }
 
   override render() {

@@ -6,6 +6,16 @@ import { BRANCH_TYPES, type BranchType } from '#core/branch';
 import { LANGS, type Lang } from './i18n';
 
 export const THEMES = ['light', 'dark', 'auto'] as const;
+/** Mail services the proxy quotes (proxy/src/quotes/services.ts). */
+export const MAIL_SERVICES = [
+  'parcel',
+  'parcel-online',
+  'courier-online',
+  'ems',
+  'first-class',
+  'ecom',
+] as const;
+export type MailService = (typeof MAIL_SERVICES)[number];
 export type Theme = (typeof THEMES)[number];
 
 /** The options in their parsed form. */
@@ -18,6 +28,15 @@ export interface PickerOptions {
   selected: string | null;
   mapStyle: string | null;
   theme: Theme;
+  /** Sender's postal code; without it the card shows no price. */
+  from: string | null;
+  /** Parcel weight, grams. */
+  weight: number;
+  /** Declared value, rubles. */
+  value: number;
+  /** Cash on delivery, rubles; `cod` with no number means the declared value. */
+  cod: number | 'value';
+  service: MailService;
 }
 
 /** Thrown for an attribute value the element cannot use; the message says what is allowed. */
@@ -66,6 +85,16 @@ const url =
     } catch {
       throw new OptionError(attribute, value, allowed);
     }
+  };
+
+const nonNegative =
+  (attribute: string, unit: string, max: number) =>
+  (value: string): number => {
+    const n = Number(value.trim().replace(',', '.'));
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > max) {
+      throw new OptionError(attribute, value, `must be ${unit} from 0 to ${max}`);
+    }
+    return n;
   };
 
 export const OPTIONS: { [K in keyof PickerOptions]: OptionDef<K> } = {
@@ -155,6 +184,54 @@ export const OPTIONS: { [K in keyof PickerOptions]: OptionDef<K> } = {
     defaultText: "the proxy's offline basemap",
     default: null,
     parse: url('map-style', 'must be the URL of a MapLibre style JSON'),
+  },
+  from: {
+    attribute: 'from',
+    doc: 'Sender’s six-digit postal code: with it, each branch card shows the cost and delivery time.',
+    defaultText: 'none (no prices)',
+    default: null,
+    parse: (value) => {
+      const v = value.trim();
+      if (!/^\d{6}$/.test(v))
+        throw new OptionError('from', value, 'must be a six-digit postal code, such as 101000');
+      return v;
+    },
+  },
+  weight: {
+    attribute: 'weight',
+    doc: 'Parcel weight in grams.',
+    defaultText: '1000',
+    default: 1000,
+    parse: (value) => {
+      const n = nonNegative('weight', 'grams', 50_000)(value);
+      if (!Number.isInteger(n) || n < 1)
+        throw new OptionError('weight', value, 'must be whole grams from 1 to 50000');
+      return n;
+    },
+  },
+  value: {
+    attribute: 'value',
+    doc: 'Declared value in rubles (insurance).',
+    defaultText: '0',
+    default: 0,
+    parse: nonNegative('value', 'rubles', 100_000_000),
+  },
+  cod: {
+    attribute: 'cod',
+    doc: 'Cash on delivery in rubles; the attribute alone means the declared value.',
+    defaultText: 'none',
+    default: 0,
+    parse: (value) =>
+      value.trim() === '' || value.trim() === 'true'
+        ? 'value'
+        : nonNegative('cod', 'rubles', 100_000_000)(value),
+  },
+  service: {
+    attribute: 'service',
+    doc: 'Mail service to price.',
+    defaultText: 'parcel-online',
+    default: 'parcel-online',
+    parse: oneOf('service', MAIL_SERVICES),
   },
   theme: {
     attribute: 'theme',

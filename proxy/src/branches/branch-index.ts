@@ -62,6 +62,8 @@ export class BranchIndex {
   readonly branches: readonly Branch[];
   readonly search: SearchIndex;
   private readonly byId = new Map<string, Branch>();
+  /** A place for each postal code, and for each three-digit prefix the centre of its codes. */
+  private readonly places = new Map<string, { lon: number; lat: number }>();
   private readonly tree: KDBush;
   private readonly full: EncodedNetwork;
   private readonly subsets = new Map<string, EncodedNetwork>();
@@ -74,6 +76,17 @@ export class BranchIndex {
       if (this.byId.has(b.id)) throw new Error(`Duplicate branch id ${b.id}: ids must be unique`);
       this.byId.set(b.id, b);
     }
+    const sums = new Map<string, { lon: number; lat: number; n: number }>();
+    for (const b of branches) {
+      if (!this.places.has(b.postalCode)) this.places.set(b.postalCode, b.location);
+      const prefix = b.postalCode.slice(0, 3);
+      const s = sums.get(prefix) ?? { lon: 0, lat: 0, n: 0 };
+      s.lon += b.location.lon;
+      s.lat += b.location.lat;
+      s.n++;
+      sums.set(prefix, s);
+    }
+    for (const [prefix, s] of sums) this.places.set(prefix, { lon: s.lon / s.n, lat: s.lat / s.n });
     this.tree = new KDBush(Math.max(1, branches.length));
     for (const b of branches) this.tree.add(b.location.lon, b.location.lat);
     if (!branches.length) this.tree.add(0, 0); // kdbush needs one point; it is never returned
@@ -97,6 +110,11 @@ export class BranchIndex {
 
   get(id: string): Branch | undefined {
     return this.byId.get(id);
+  }
+
+  /** Where a postal code is: its branch, or the centre of its region's codes; undefined if unknown. */
+  locate(postalCode: string): { lon: number; lat: number } | undefined {
+    return this.places.get(postalCode) ?? this.places.get(postalCode.slice(0, 3));
   }
 
   /** The network, or the part of it in a box and of some types, in the compact transport. */

@@ -8,6 +8,7 @@ import { decodeCompact } from '#core/compact';
 import { generateDemoNetwork } from '../branches/demo/generate';
 import { haversine } from '../search/search-index';
 import { createServer } from '../server';
+import { testConfig } from '../server.fixture';
 import type { BranchSummary } from './branches';
 
 let app: FastifyInstance;
@@ -17,16 +18,7 @@ const SARATOV = { lon: 46.0342, lat: 51.5331 };
 
 beforeAll(async () => {
   network = generateDemoNetwork();
-  app = await createServer({
-    distDir: '/nonexistent',
-    publicDir: '/nonexistent',
-    database: ':memory:',
-    seed: () => network,
-    reloadIntervalMs: 0,
-    sync: null,
-    logger: false,
-    trustProxy: false,
-  });
+  app = await createServer(testConfig({ seed: () => network }));
   base = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(() => app.close());

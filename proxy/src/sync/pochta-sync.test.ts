@@ -11,6 +11,7 @@ import { zipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeBranch } from '#core/branch.fixture';
 import { createServer as createProxy } from '../server';
+import { testConfig } from '../server.fixture';
 
 const PASSPORT = readFileSync(
   path.join(path.dirname(fileURLToPath(import.meta.url)), '../importers/fixtures/passport.json'),
@@ -82,26 +83,22 @@ afterEach(async () => {
 async function start(
   overrides: { token?: string; timeoutMs?: number } = {},
 ): Promise<FastifyInstance> {
-  proxy = await createProxy({
-    distDir: '/nonexistent',
-    publicDir: '/nonexistent',
-    database: ':memory:',
-    seed: () => [makeBranch('410001'), makeBranch('BX-1', { source: 'csv' })],
-    reloadIntervalMs: 0,
-    logger: false,
-    trustProxy: false,
-    sync: {
-      url: fake.url,
-      token: overrides.token ?? 'app-token',
-      login: 'shop@example.com',
-      password: 'secret',
-      intervalMs: 24 * 3_600_000,
-      timeoutMs: overrides.timeoutMs ?? 5_000,
-      kind: 'ALL',
-      // The fixture holds 2 broken elements of 6, on purpose.
-      maxRejectedShare: 0.5,
-    },
-  });
+  proxy = await createProxy(
+    testConfig({
+      seed: () => [makeBranch('410001'), makeBranch('BX-1', { source: 'csv' })],
+      sync: {
+        url: fake.url,
+        token: overrides.token ?? 'app-token',
+        login: 'shop@example.com',
+        password: 'secret',
+        intervalMs: 24 * 3_600_000,
+        timeoutMs: overrides.timeoutMs ?? 5_000,
+        kind: 'ALL',
+        // The fixture holds 2 broken elements of 6, on purpose.
+        maxRejectedShare: 0.5,
+      },
+    }),
+  );
   return proxy;
 }
 

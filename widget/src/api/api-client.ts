@@ -4,6 +4,23 @@
  */
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import type { Branch } from '#core/branch';
+import type { Quote } from '../events';
+
+/** What the proxy's `/api/v1/quote` needs: the parcel and where it goes. */
+export interface QuoteQuery {
+  from: string;
+  to: string;
+  weight: number;
+  value: number;
+  cod: number;
+  service: string;
+}
+
+/** The proxy's answer to `/api/v1/quote`. */
+export interface QuoteAnswer extends Quote {
+  carrierCost: Quote['cost'];
+  answeredAt: string;
+}
 import { ApiError } from './api-error';
 
 /** A request the proxy has not answered in this long is abandoned and reported. */
@@ -35,6 +52,19 @@ export class ApiClient {
   /** One branch in full. */
   branch(id: string, signal?: AbortSignal): Promise<Branch> {
     return this.get(`api/v1/branches/${encodeURIComponent(id)}`, signal) as Promise<Branch>;
+  }
+
+  /** Cost and delivery time of a parcel to a branch. */
+  quote(query: QuoteQuery, signal?: AbortSignal): Promise<QuoteAnswer> {
+    const params = new URLSearchParams({
+      from: query.from,
+      to: query.to,
+      weight: String(query.weight),
+      value: String(query.value),
+      cod: String(query.cod),
+      service: query.service,
+    });
+    return this.get(`api/v1/quote?${params.toString()}`, signal) as Promise<QuoteAnswer>;
   }
 
   private async get(path: string, signal?: AbortSignal): Promise<unknown> {

@@ -33,4 +33,16 @@ export interface Catalog {
   detailsFailed: string;
   zoomIn: string;
   zoomOut: string;
+  /** Label of the price line. */
+  delivery: string;
+  /** Plural forms of "day" after a number. */
+  days: PluralForms;
+  free: string;
+  quoteLoading: string;
+  quoteFailed: string;
+  /** Mark on a figure the estimator made. */
+  estimate: string;
+  estimateHint: string;
+  /** `{time}`: when the figure was made; shown on a stale figure. */
+  staleAt: string;
 }

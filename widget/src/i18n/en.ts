@@ -25,4 +25,13 @@ export const en: Catalog = {
   detailsFailed: 'The branch details could not be loaded.',
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
+  delivery: 'Delivery',
+  days: { one: 'day', other: 'days' },
+  free: 'free',
+  quoteLoading: 'Working out the delivery cost…',
+  quoteFailed: 'The delivery cost could not be worked out.',
+  estimate: 'estimate',
+  estimateHint:
+    'Russian Post is not answering right now: the cost and time come from the shop’s rates.',
+  staleAt: 'as of {time}',
 };

@@ -33,3 +33,32 @@ export function countOf(catalog: Catalog, n: number, forms: PluralForms): string
   if (!rules) pluralRules.set(catalog.locale, (rules = new Intl.PluralRules(catalog.locale)));
   return `${formatNumber(catalog, n)} ${forms[rules.select(n)] ?? forms.other}`;
 }
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** `315 ₽`, `1 250,50 ₽`: rubles in the catalogue's locale, kopecks only when there are any. */
+export function formatRubles(catalog: Catalog, amount: number): string {
+  const whole = Number.isInteger(amount);
+  const key = `${catalog.locale}|${whole}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(catalog.locale, {
+      style: 'currency',
+      currency: 'RUB',
+      minimumFractionDigits: whole ? 0 : 2,
+      maximumFractionDigits: whole ? 0 : 2,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amount);
+}
+
+/** `2–5 дней`, `1 день`: a span of days with the plural of its upper end. */
+export function formatDays(catalog: Catalog, min: number, max: number): string {
+  const span =
+    min === max
+      ? formatNumber(catalog, max)
+      : `${formatNumber(catalog, min)}–${formatNumber(catalog, max)}`;
+  const noun = countOf(catalog, max, catalog.days).split(' ').slice(1).join(' ');
+  return `${span} ${noun}`;
+}

@@ -150,10 +150,22 @@ export class MapController {
     this.markers.setChosen(id);
   }
 
-  /** Moves the camera; instant when the visitor prefers reduced motion. */
-  flyTo(lon: number, lat: number, zoom: number): void {
+  /**
+   * Moves the camera; instant when the visitor prefers reduced motion. `padding` keeps the point
+   * clear of what covers the map (the card), in CSS pixels from each edge.
+   */
+  flyTo(
+    lon: number,
+    lat: number,
+    zoom: number,
+    padding?: { left?: number; bottom?: number },
+  ): void {
     const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    const target = { center: [lon, lat] as [number, number], zoom: Math.min(zoom, MAX_ZOOM) };
+    const target = {
+      center: [lon, lat] as [number, number],
+      zoom: Math.min(zoom, MAX_ZOOM),
+      padding: { top: 0, right: 0, left: padding?.left ?? 0, bottom: padding?.bottom ?? 0 },
+    };
     if (reduce) this.map.jumpTo(target);
     else this.map.easeTo({ ...target, duration: 450 });
   }

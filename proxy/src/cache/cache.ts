@@ -1,0 +1,21 @@
+/**
+ * The cache interface every backend implements: in memory now, a shared one (Redis) when the proxy
+ * runs as several instances. Values are JSON-serialisable; expiry belongs to the caller (an entry
+ * carries its own times), the backend only drops entries at `expiresAt` and under its own bounds.
+ * Every backend must pass `cache.contract.ts`.
+ */
+
+export interface CacheEntry<T> {
+  value: T;
+  /** When the backend may forget the entry, ms since the epoch. */
+  expiresAt: number;
+}
+
+export interface CacheBackend {
+  get<T>(key: string): Promise<CacheEntry<T> | undefined>;
+  set<T>(key: string, entry: CacheEntry<T>): Promise<void>;
+  delete(key: string): Promise<void>;
+  clear(): Promise<void>;
+  /** Entries held now (for metrics). */
+  size(): Promise<number>;
+}

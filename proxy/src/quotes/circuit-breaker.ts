@@ -1,0 +1,61 @@
+/**
+ * A circuit breaker per upstream: after `failureThreshold` failures in a row it opens and calls fail
+ * at once for `cooldownMs` (no waiting on a dead host); then one trial call goes through (half-open):
+ * success closes it, failure opens it again.
+ */
+
+export const defaultBreakerOptions = {
+  /** Consecutive failures that open the circuit. */
+  failureThreshold: 5,
+  /** How long an open circuit refuses calls before letting one try. */
+  cooldownMs: 30_000,
+};
+
+export type BreakerOptions = typeof defaultBreakerOptions;
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+export class CircuitBreaker {
+  private readonly options: BreakerOptions;
+  private failures = 0;
+  private openedAt = 0;
+  private trial = false;
+  private stateValue: BreakerState = 'closed';
+  private readonly now: () => number;
+
+  constructor(options: Partial<BreakerOptions> = {}, now: () => number = Date.now) {
+    this.options = { ...defaultBreakerOptions, ...options };
+    this.now = now;
+  }
+
+  get state(): BreakerState {
+    if (this.stateValue === 'open' && this.now() - this.openedAt >= this.options.cooldownMs)
+      return 'half-open';
+    return this.stateValue;
+  }
+
+  /** Whether a call may go out now; in half-open, only one at a time. */
+  allow(): boolean {
+    const state = this.state;
+    if (state === 'closed') return true;
+    if (state === 'half-open' && !this.trial) {
+      this.trial = true;
+      return true;
+    }
+    return false;
+  }
+
+  success(): void {
+    this.failures = 0;
+    this.trial = false;
+    this.stateValue = 'closed';
+  }
+
+  failure(): void {
+    this.trial = false;
+    this.failures++;
+    if (this.stateValue !== 'closed' || this.failures >= this.options.failureThreshold) {
+      this.stateValue = 'open';
+      this.openedAt = this.now();
+    }
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * Cost and delivery time: `GET /api/v1/tariff`, `/api/v1/delivery`, and `/api/v1/quote` (both at
+ * once, what the widget's card asks for). The query is validated by the schema below, which also
+ * feeds /openapi.json; checks that need two fields (a weight within the service's limit, COD within
+ * the declared value) follow in `toRequest`.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { HttpProblem } from '../errors';
+import type { QuoteRequest } from '../quotes/quote-request';
+import type { QuoteService } from '../quotes/quote-service';
+import { SERVICES, SERVICE_SPECS, type MailService } from '../quotes/services';
+
+export interface QuoteRoutesOptions {
+  quotes: QuoteService;
+  /** Requests per minute per client address on these routes; 0 for no limit. */
+  rateLimitPerMinute: number;
+}
+
+interface QuoteQuery {
+  from: string;
+  to: string;
+  weight: number;
+  service: MailService;
+  value: number;
+  cod: number;
+  order?: number;
+  length?: number;
+  width?: number;
+  height?: number;
+}
+
+const MAX_WEIGHT = Math.max(...Object.values(SERVICE_SPECS).map((s) => s.maxWeight));
+const MAX_MONEY = 100_000_000;
+
+const postalCode = (who: string) =>
+  ({
+    type: 'string',
+    pattern: '^\\d{6}$',
+    description: `the ${who}'s six-digit postal code`,
+  }) as const;
+const money = (what: string) =>
+  ({
+    type: 'number',
+    minimum: 0,
+    maximum: MAX_MONEY,
+    default: 0,
+    description: `${what} in rubles, from 0 to ${MAX_MONEY}`,
+  }) as const;
+const centimetres = {
+  type: 'integer',
+  minimum: 1,
+  maximum: 300,
+  description: 'centimetres, a whole number from 1 to 300',
+} as const;
+
+export const quoteQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['from', 'to', 'weight'],
+  properties: {
+    from: postalCode('sender'),
+    to: postalCode('recipient (the branch)'),
+    weight: {
+      type: 'integer',
+      minimum: 1,
+      maximum: MAX_WEIGHT,
+      description: `grams, a whole number from 1 to ${MAX_WEIGHT}`,
+    },
+    service: {
+      type: 'string',
+      enum: [...SERVICES],
+      default: 'parcel-online',
+      description: `one of ${SERVICES.join(', ')}`,
+    },
+    value: money('declared value'),
+    cod: money('cash on delivery'),
+    order: {
+      type: 'number',
+      minimum: 0,
+      maximum: MAX_MONEY,
+      description: 'order total in rubles, for free shipping; default: value',
+    },
+    length: centimetres,
+    width: centimetres,
+    height: centimetres,
+  },
+} as const;
+
+function toRequest(q: QuoteQuery, date: string): QuoteRequest {
+  const spec = SERVICE_SPECS[q.service];
+  if (q.weight > spec.maxWeight) {
+    throw new HttpProblem(
+      400,
+      'invalid-parameter',
+      `${q.weight} g is over the ${spec.maxWeight} g limit of ${q.service}.`,
+      {
+        errors: [
+          {
+            field: 'query.weight',
+            message: `must be at most ${spec.maxWeight} g for ${q.service} (${spec.title})`,
+          },
+        ],
+      },
+    );
+  }
+  if (q.cod > q.value) {
+    throw new HttpProblem(
+      400,
+      'invalid-parameter',
+      `Cash on delivery (${q.cod}) exceeds the declared value (${q.value}).`,
+      {
+        errors: [
+          {
+            field: 'query.cod',
+            message: 'must not exceed value: Russian Post collects at most the declared value',
+          },
+        ],
+      },
+    );
+  }
+  const dims = [q.length, q.width, q.height];
+  if (dims.some((d) => d !== undefined) && dims.some((d) => d === undefined)) {
+    throw new HttpProblem(
+      400,
+      'invalid-parameter',
+      'A package size needs length, width and height together.',
+      {
+        errors: [{ field: 'query.length', message: 'length, width and height go together' }],
+      },
+    );
+  }
+  return {
+    from: q.from,
+    to: q.to,
+    weight: q.weight,
+    service: q.service,
+    value: q.value,
+    cod: q.cod,
+    order: q.order ?? q.value,
+    ...(q.length ? { size: { length: q.length, width: q.width!, height: q.height! } } : {}),
+    date,
+  };
+}
+
+const moneySchema = {
+  type: 'object',
+  properties: { amount: { type: 'number' }, currency: { type: 'string' }, vat: { type: 'number' } },
+  required: ['amount', 'currency'],
+} as const;
+const provenance = {
+  source: {
+    type: 'string',
+    enum: ['pochta', 'estimate'],
+    description: 'pochta: Russian Post answered; estimate: the shop’s rate table',
+  },
+  stale: { type: 'boolean', description: 'an older answer, served because Russian Post failed' },
+  answeredAt: { type: 'string', format: 'date-time' },
+  service: { type: 'string' },
+} as const;
+const costSchema = { cost: moneySchema, carrierCost: moneySchema } as const;
+const deliverySchema = {
+  delivery: {
+    type: 'object',
+    properties: {
+      minDays: { type: 'integer' },
+      maxDays: { type: 'integer' },
+      deadline: { type: 'string' },
+    },
+    required: ['minDays', 'maxDays'],
+  },
+} as const;
+/** Response schemas document the answers and let Fastify serialise them fast. */
+const responses = {
+  tariff: { type: 'object', properties: { ...provenance, ...costSchema } },
+  delivery: { type: 'object', properties: { ...provenance, ...deliverySchema } },
+  quote: { type: 'object', properties: { ...provenance, ...costSchema, ...deliverySchema } },
+} as const;
+
+/** Clients may keep a quote five minutes; prices change by the day. */
+const QUOTE_CACHE = 'public, max-age=300';
+
+export const quoteRoutes: FastifyPluginAsync<QuoteRoutesOptions> = async (
+  app,
+  { quotes, rateLimitPerMinute },
+) => {
+  const config =
+    rateLimitPerMinute > 0 ? { rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000 } } : {};
+  const schema = { querystring: quoteQuerySchema };
+  const route = <T>(
+    path: keyof typeof responses,
+    summary: string,
+    answer: (r: QuoteRequest) => Promise<T>,
+  ) =>
+    app.get<{ Querystring: QuoteQuery }>(
+      `/${path}`,
+      { schema: { ...schema, summary, response: { 200: responses[path] } }, config },
+      async (request, reply) => {
+        const result = await answer(toRequest(request.query, quotes.today()));
+        reply.header('cache-control', QUOTE_CACHE);
+        return { service: request.query.service, ...result };
+      },
+    );
+
+  route('tariff', 'Cost of the parcel, in rubles with VAT, after the shop’s pricing rules', (r) =>
+    quotes.tariff(r),
+  );
+  route('delivery', 'Delivery time of the parcel in days, with the control deadline', (r) =>
+    quotes.delivery(r),
+  );
+  route('quote', 'Cost and delivery time at once', (r) => quotes.quote(r));
+};

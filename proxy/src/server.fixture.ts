@@ -1,0 +1,24 @@
+/**
+ * A server configuration for tests: in-memory database, no sync, no network for quotes (the
+ * estimator), no rate limit, quiet. Each test states only what it changes.
+ */
+import { defaultQuoteConfig, type ServerConfig } from './config';
+
+export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    distDir: '/nonexistent',
+    publicDir: '/nonexistent',
+    database: ':memory:',
+    reloadIntervalMs: 0,
+    sync: null,
+    logger: false,
+    trustProxy: false,
+    ...overrides,
+    quotes: {
+      ...defaultQuoteConfig(),
+      source: 'estimate',
+      rateLimitPerMinute: 0,
+      ...overrides.quotes,
+    },
+  };
+}
