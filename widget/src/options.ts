@@ -3,19 +3,11 @@
  * the docs, and later the configurator and the embed page all read them from here.
  */
 import { BRANCH_TYPES, type BranchType } from '#core/branch';
+import { MAIL_SERVICES, type MailService } from '#core/mail-services';
 import { LANGS, type Lang } from './i18n';
 
 export const THEMES = ['light', 'dark', 'auto'] as const;
-/** Mail services the proxy quotes (proxy/src/quotes/services.ts). */
-export const MAIL_SERVICES = [
-  'parcel',
-  'parcel-online',
-  'courier-online',
-  'ems',
-  'first-class',
-  'ecom',
-] as const;
-export type MailService = (typeof MAIL_SERVICES)[number];
+
 export type Theme = (typeof THEMES)[number];
 
 /** The options in their parsed form. */
