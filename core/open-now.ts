@@ -204,18 +204,61 @@ function stretches(hours: BranchHours, today: string, horizonDays: number): Stre
   return out;
 }
 
-function moment(today: string, offset: number, timeZone: string): LocalMoment {
+/** A local date and time without its instant: what a list shows, computed without any zone lookups. */
+export type LocalTime = Omit<LocalMoment, 'instant'>;
+
+export interface LocalOpeningState {
+  open: boolean;
+  closesAt?: LocalTime;
+  opensAt?: LocalTime;
+  reason?: ClosedReason;
+}
+
+function localTime(today: string, offset: number): LocalTime {
   const dayOffset = Math.floor(offset / MINUTES_PER_DAY);
   const date = addDays(today, dayOffset);
-  const minutes = offset - dayOffset * MINUTES_PER_DAY;
   return {
-    instant: zonedInstant(date, minutes, timeZone),
     date,
-    time: toTime(minutes),
+    time: toTime(offset - dayOffset * MINUTES_PER_DAY),
     weekday: weekdayOf(date),
     dayOffset,
   };
 }
+
+/**
+ * Open now from the branch's local date and minute, already known (lists work out the local time
+ * once per zone, then call this for thousands of branches).
+ */
+export function openingStateAtLocal(
+  branch: { hours: BranchHours; temporarilyClosed: boolean },
+  local: LocalParts,
+  horizonDays = DEFAULT_HORIZON_DAYS,
+): LocalOpeningState {
+  if (branch.temporarilyClosed) return { open: false, reason: 'temporarily-closed' };
+  const now = local.minutes;
+  const all = stretches(branch.hours, local.date, horizonDays);
+  const horizonEnd = (horizonDays + 1) * MINUTES_PER_DAY;
+  const current = all.find((s) => now >= s.from && now < s.to);
+  if (current)
+    return current.to >= horizonEnd
+      ? { open: true }
+      : { open: true, closesAt: localTime(local.date, current.to) };
+  const next = all.find((s) => s.from > now);
+  const todays = dayIntervals(hoursOn(branch.hours, local.date));
+  let reason: ClosedReason;
+  if (todays.length === 0) reason = 'day-off';
+  else if (now < todays[0]![0]) reason = 'not-yet-open';
+  else if (now >= todays[todays.length - 1]![1]) reason = 'closed-for-the-day';
+  else reason = 'break';
+  return next
+    ? { open: false, reason, opensAt: localTime(local.date, next.from) }
+    : { open: false, reason };
+}
+
+const withInstant = (t: LocalTime, timeZone: string): LocalMoment => ({
+  ...t,
+  instant: zonedInstant(t.date, toMinutes(t.time), timeZone),
+});
 
 /**
  * Whether a branch is open at an instant, and its next change, in the branch's time zone.
@@ -226,26 +269,11 @@ export function openingState(
   at: number | Date,
   horizonDays = DEFAULT_HORIZON_DAYS,
 ): OpeningState {
-  if (branch.temporarilyClosed) return { open: false, reason: 'temporarily-closed' };
   const instant = typeof at === 'number' ? at : at.getTime();
-  const local = localParts(instant, branch.timezone);
-  const now = local.minutes;
-  const all = stretches(branch.hours, local.date, horizonDays);
-  const horizonEnd = (horizonDays + 1) * MINUTES_PER_DAY;
-  const current = all.find((s) => now >= s.from && now < s.to);
-  if (current) {
-    return current.to >= horizonEnd
-      ? { open: true }
-      : { open: true, closesAt: moment(local.date, current.to, branch.timezone) };
-  }
-  const next = all.find((s) => s.from > now);
-  const todays = dayIntervals(hoursOn(branch.hours, local.date));
-  let reason: ClosedReason;
-  if (todays.length === 0) reason = 'day-off';
-  else if (now < todays[0]![0]) reason = 'not-yet-open';
-  else if (now >= todays[todays.length - 1]![1]) reason = 'closed-for-the-day';
-  else reason = 'break';
-  return next
-    ? { open: false, reason, opensAt: moment(local.date, next.from, branch.timezone) }
-    : { open: false, reason };
+  const state = openingStateAtLocal(branch, localParts(instant, branch.timezone), horizonDays);
+  const out: OpeningState = { open: state.open };
+  if (state.closesAt) out.closesAt = withInstant(state.closesAt, branch.timezone);
+  if (state.opensAt) out.opensAt = withInstant(state.opensAt, branch.timezone);
+  if (state.reason) out.reason = state.reason;
+  return out;
 }

@@ -50,3 +50,42 @@ test('an attribute the picker cannot use is reported with what it accepts', asyn
   await page.locator('branch-picker').evaluate((el) => el.setAttribute('zoom', '5'));
   await expect(page.getByRole('status')).toHaveText(/^На карте [\d\s ]+ пункт/);
 });
+
+test('an empty part of the map says so and offers the nearest branch', async ({ page }) => {
+  await page.goto('/bare.html?center=-30,40&zoom=8');
+  const empty = page.locator('branch-picker').locator('[part="empty"]');
+  await expect(empty).toContainText('В этой части карты пунктов нет');
+  await expect(page.getByRole('status').first()).toHaveText('В этой части карты пунктов нет');
+  await empty.getByRole('button', { name: 'Показать ближайший пункт' }).click();
+  await expect(page.getByRole('status').first()).toHaveText(/^На карте [\d\s ]+ пункт/);
+});
+
+test('a search that finds nothing says what was searched and how to do better', async ({
+  page,
+}) => {
+  await page.goto('/bare.html');
+  const search = page.getByRole('combobox', { name: 'Поиск пункта выдачи' });
+  await search.fill('Щзщзщз');
+  await expect(page.locator('branch-picker').locator('.search-note')).toHaveText(
+    'Ничего не нашлось по запросу «Щзщзщз». Проверьте индекс или название.',
+  );
+  await expect(search).toHaveAttribute('aria-expanded', 'false');
+  await search.fill('Саратов');
+  await expect(page.getByRole('option', { name: /Саратов/ }).first()).toBeVisible();
+});
+
+test('a quote that fails says so, keeps the card usable and can be asked again', async ({
+  page,
+}) => {
+  // The network between the buyer and the proxy drops quote requests.
+  await page.route('**/api/v1/quote?**', (route) => route.abort('connectionreset'));
+  await page.goto('/bare.html?from=101000&weight=1200&selected=410012');
+  const card = page.getByRole('region', { name: /410012/ });
+  const quote = card.locator('[part="quote"]');
+  await expect(quote).toContainText('Не удалось рассчитать стоимость доставки.');
+  await expect(card.getByRole('button', { name: /Пункт выбран/ })).toBeEnabled();
+
+  await page.unroute('**/api/v1/quote?**');
+  await quote.getByRole('button', { name: 'Повторить' }).click();
+  await expect(quote).toContainText('₽');
+});

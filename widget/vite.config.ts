@@ -24,7 +24,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
       input: { 'branch-picker': 'widget/src/index.ts' },
-      preserveEntrySignatures: 'strict',
+      // 'allow-extension': lazy chunks (the card) import lit and the catalogue from the entry rather than
+      // splitting them into a shared chunk the entry would have to fetch in a second round trip.
+      preserveEntrySignatures: 'allow-extension',
       output: {
         entryFileNames: 'branch-picker.js',
         chunkFileNames: '[name]-[hash].js',

@@ -14,6 +14,11 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
+  /* A dialog takes no room in the page, and containment would clip its fixed overlay to the host. */
+  :host([mode='modal']) {
+    height: 0;
+    contain: none;
+  }
 
   .base {
     --_primary: var(--bp-primary, #0a5bd3);
@@ -29,6 +34,7 @@ export const styles = css`
     --_parcel_locker: var(--bp-color-parcel-locker, #d4530c);
     --_pickup_point: var(--bp-color-pickup-point, #1f8a3a);
     --_shadow: 0 6px 24px rgb(16 24 40 / 0.16), 0 1px 3px rgb(16 24 40 / 0.12);
+    --_ok: var(--bp-color-open, #17813a);
 
     position: relative;
     box-sizing: border-box;
@@ -41,6 +47,25 @@ export const styles = css`
     font-size: 15px;
     line-height: 1.4;
     color: var(--_text);
+    /* Inherited properties stop here: a shop's body { letter-spacing; text-transform; … } would
+       otherwise reach into the shadow root through the host. */
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
+    word-break: normal;
+    overflow-wrap: normal;
+    hyphens: manual;
+    direction: ltr;
+    visibility: visible;
+    cursor: auto;
+    list-style: none;
     background: var(--_surface);
     container-type: inline-size;
     -webkit-text-size-adjust: 100%;
@@ -57,6 +82,7 @@ export const styles = css`
     --_parcel_locker: var(--bp-color-parcel-locker, #ff8a4c);
     --_pickup_point: var(--bp-color-pickup-point, #4cc46e);
     --_shadow: 0 6px 24px rgb(0 0 0 / 0.5);
+    --_ok: var(--bp-color-open, #5fd17d);
     color-scheme: dark;
   }
   *,
@@ -65,9 +91,462 @@ export const styles = css`
     box-sizing: border-box;
   }
 
+  [hidden] {
+    display: none !important;
+  }
+
+  /* Layout. Wide: the panel (search, filters, list or card) beside the map. Narrow (a phone): the
+     map fills the picker, search and filters on top, the list or card in a sheet below. */
+  .frame {
+    position: relative;
+    display: grid;
+    grid-template-columns: minmax(300px, 380px) 1fr;
+    width: 100%;
+    height: 100%;
+  }
+  .no-pane.wide .frame {
+    grid-template-columns: minmax(260px, 340px) 1fr;
+  }
+  .panel {
+    position: relative;
+    z-index: 6;
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    border-right: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .stage {
+    position: relative;
+    min-width: 0;
+    min-height: 0;
+  }
   .map {
     position: absolute;
     inset: 0;
+  }
+  .pane {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    flex: 1;
+    min-height: 0;
+  }
+  .narrow .frame {
+    display: block;
+  }
+  .narrow .stage {
+    position: absolute;
+    inset: 0;
+  }
+  .narrow .panel {
+    display: contents;
+  }
+  .narrow .toolbar {
+    position: absolute;
+    left: 8px;
+    right: 8px;
+    top: 8px;
+    z-index: 7;
+    padding: 8px;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    box-shadow: var(--_shadow);
+  }
+  .narrow .pane {
+    position: absolute;
+    left: 0;
+    right: 0;
+    bottom: 0;
+    z-index: 8;
+    height: 62%;
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    background: var(--_surface);
+    box-shadow: 0 -6px 24px rgb(16 24 40 / 0.18);
+    transform: translateY(100%);
+    visibility: hidden;
+    transition:
+      transform 220ms ease-out,
+      visibility 0s linear 220ms;
+  }
+  .narrow.sheet-open .pane {
+    transform: none;
+    visibility: visible;
+    transition: transform 220ms ease-out;
+  }
+  .narrow .count {
+    display: none;
+  }
+  /* MapLibre's zoom buttons move below the toolbar. */
+  .narrow .maplibregl-ctrl-top-right {
+    top: 132px;
+  }
+  /* Fingers need 44 px: MapLibre's 29 px zoom buttons and the chips grow on a phone. */
+  .narrow .maplibregl-ctrl-group button {
+    width: 44px;
+    height: 44px;
+  }
+  .narrow .chip {
+    min-height: 44px;
+  }
+  .sheet-toggle {
+    position: absolute;
+    left: 50%;
+    bottom: 36px;
+    z-index: 9;
+    transform: translateX(-50%);
+    min-height: 44px;
+    padding: 10px 22px;
+    border: 0;
+    border-radius: 999px;
+    background: var(--_primary);
+    color: var(--_primary-contrast);
+    font: inherit;
+    font-weight: 700;
+    box-shadow: var(--_shadow);
+    cursor: pointer;
+  }
+  .narrow.sheet-open .sheet-toggle {
+    bottom: calc(62% + 10px);
+  }
+  .narrow.sheet-open .overlay {
+    top: 19%;
+  }
+
+  /* Modal: a dialog over the page, the page dimmed behind it. */
+  .modal {
+    position: fixed;
+    inset: 0;
+    z-index: 2147483000;
+    border: 0;
+    border-radius: 0;
+    background: transparent;
+  }
+  .backdrop {
+    position: absolute;
+    inset: 0;
+    background: rgb(10 14 22 / 0.55);
+  }
+  .modal .frame {
+    position: absolute;
+    inset: 4vh 4vw;
+    width: auto;
+    height: auto;
+    overflow: hidden;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    box-shadow: 0 24px 64px rgb(0 0 0 / 0.35);
+  }
+  .modal.narrow .frame {
+    inset: 0;
+    border-radius: 0;
+  }
+
+  /* Toolbar: search, near me, filters. */
+  .toolbar {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    padding: 12px;
+    border-bottom: 1px solid var(--_border);
+  }
+  .narrow .toolbar {
+    border-bottom: 0;
+  }
+  .search-row {
+    display: flex;
+    gap: 8px;
+    align-items: flex-start;
+  }
+  .search {
+    position: relative;
+    flex: 1;
+    min-width: 0;
+  }
+  .search-input {
+    width: 100%;
+    min-height: 44px;
+    padding: 10px 40px 10px 14px;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 4px);
+    background: var(--_surface);
+    color: var(--_text);
+    /* 16 px: phones do not zoom the page when the field takes focus. */
+    font: inherit;
+    font-size: 16px;
+  }
+  .search-input::placeholder {
+    color: var(--_muted);
+  }
+  .search-input:focus-visible,
+  .chip:focus-visible,
+  .row:focus-visible,
+  .icon-button:focus-visible,
+  .sheet-toggle:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .search-spinner {
+    position: absolute;
+    right: 12px;
+    top: 12px;
+  }
+  .suggestions {
+    position: absolute;
+    left: 0;
+    right: 0;
+    top: calc(100% + 4px);
+    z-index: 20;
+    max-height: min(60vh, 420px);
+    overflow: auto;
+    margin: 0;
+    padding: 4px;
+    list-style: none;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 4px);
+    background: var(--_surface);
+    box-shadow: var(--_shadow);
+  }
+  .suggestion {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    min-height: 44px;
+    padding: 8px 10px;
+    border-radius: 6px;
+    cursor: pointer;
+  }
+  .suggestion.is-active,
+  .suggestion:hover {
+    background: color-mix(in srgb, var(--_primary) 12%, var(--_surface));
+  }
+  .s-main {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    font-weight: 600;
+  }
+  .s-sub {
+    color: var(--_muted);
+    font-size: 13px;
+  }
+  .search-note {
+    margin: 6px 2px 0;
+    color: var(--_muted);
+    font-size: 14px;
+  }
+  .icon-button {
+    flex: none;
+    display: grid;
+    place-items: center;
+    width: 44px;
+    height: 44px;
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 4px);
+    background: var(--_surface);
+    color: var(--_text);
+    font-size: 22px;
+    cursor: pointer;
+  }
+  .icon-button:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  .icon-button svg {
+    width: 22px;
+    height: 22px;
+    fill: currentColor;
+    stroke: currentColor;
+    stroke-width: 2;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+  }
+  .more-filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    width: 100%;
+  }
+  .narrow .more-filters {
+    flex-wrap: nowrap;
+    width: auto;
+  }
+  .narrow .filters {
+    flex-wrap: nowrap;
+    overflow-x: auto;
+    scrollbar-width: none;
+  }
+  .chip {
+    flex: none;
+    display: inline-flex;
+    align-items: center;
+    gap: 5px;
+    min-height: 36px;
+    padding: 5px 10px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    font-size: 13px;
+    cursor: pointer;
+  }
+  /* The chip's 36 px grow to a 44 px tap target with a transparent halo. */
+  .chip {
+    position: relative;
+  }
+  .chip::after {
+    content: '';
+    position: absolute;
+    inset: -4px 0;
+  }
+  .chip[aria-pressed='true'] {
+    border-color: var(--_primary);
+    background: color-mix(in srgb, var(--_primary) 14%, var(--_surface));
+    font-weight: 600;
+  }
+  .chip-count {
+    color: var(--_muted);
+    font-size: 12px;
+    font-variant-numeric: tabular-nums;
+  }
+
+  /* The list. */
+  .list-summary,
+  .list-note,
+  .notice {
+    margin: 10px 14px 4px;
+    font-size: 13px;
+    color: var(--_muted);
+  }
+  .notice {
+    padding: 8px 10px;
+    border-radius: 8px;
+    background: color-mix(in srgb, #f59f00 16%, var(--_surface));
+    color: var(--_text);
+  }
+  .list {
+    position: relative;
+    flex: 1;
+    min-height: 0;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+  .list-spacer {
+    position: relative;
+  }
+  .list-item {
+    position: absolute;
+    left: 0;
+    right: 0;
+    top: 0;
+  }
+  .row {
+    display: grid;
+    align-content: center;
+    gap: 3px;
+    width: 100%;
+    height: 84px;
+    padding: 8px 14px;
+    line-height: 1.3;
+    border: 0;
+    border-bottom: 1px solid var(--_border);
+    background: none;
+    color: var(--_text);
+    font: inherit;
+    text-align: left;
+    cursor: pointer;
+  }
+  .row:hover,
+  .row.is-highlighted {
+    background: color-mix(in srgb, var(--_primary) 8%, var(--_surface));
+  }
+  .row-top {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-width: 0;
+  }
+  .row-name {
+    flex: 1;
+    min-width: 0;
+    overflow: hidden;
+    font-weight: 600;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .row-distance {
+    flex: none;
+    color: var(--_muted);
+    font-size: 13px;
+    font-variant-numeric: tabular-nums;
+  }
+  .row-address,
+  .row-state {
+    overflow: hidden;
+    font-size: 13px;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .row-address {
+    color: var(--_muted);
+    min-height: 1.3em;
+  }
+  .row-state.is-open,
+  .state.is-open {
+    color: var(--_ok);
+  }
+  .row-state.is-closed,
+  .state.is-closed {
+    color: var(--_muted);
+  }
+  .dot {
+    flex: none;
+    width: 10px;
+    height: 10px;
+    border-radius: 50%;
+    background: var(--_type);
+  }
+  .bp-parcel_locker .dot,
+  .dot.bp-parcel_locker {
+    border-radius: 2px;
+  }
+  .bp-pickup_point .dot,
+  .dot.bp-pickup_point {
+    border-radius: 1px;
+    transform: rotate(45deg) scale(0.85);
+  }
+  .empty {
+    display: grid;
+    gap: 10px;
+    justify-items: start;
+    margin: 16px 14px;
+  }
+  .empty p {
+    margin: 0;
+  }
+  .remembered {
+    display: grid;
+    gap: 8px;
+    margin: 12px 12px 0;
+    padding: 10px 12px;
+    border-radius: calc(var(--_radius) - 4px);
+    background: color-mix(in srgb, var(--_primary) 8%, var(--_surface));
+    font-size: 14px;
+  }
+  .remembered-actions {
+    display: flex;
+    gap: 8px;
+    flex-wrap: wrap;
+  }
+  button.small {
+    min-height: 44px;
+    padding: 6px 14px;
+    font-size: 14px;
   }
 
   /* Markers: buttons over the map, positioned by the map controller. */
@@ -258,31 +737,105 @@ export const styles = css`
     outline-offset: 2px;
   }
 
-  /* The branch card, bottom left; a bottom sheet on narrow pickers. */
+  /* The branch card: in the panel (wide), in the sheet (narrow); Choose pinned at its foot. */
   .card {
-    position: absolute;
-    left: 12px;
-    bottom: 12px;
-    z-index: 5;
-    width: min(380px, calc(100% - 24px));
-    max-height: calc(100% - 24px);
-    overflow: auto;
-    padding: 16px;
-    border-radius: var(--_radius);
-    background: var(--_surface);
+    display: flex;
+    flex-direction: column;
+    flex: 1;
+    min-height: 0;
     color: var(--_text);
-    box-shadow: var(--_shadow);
   }
-  @container (max-width: 480px) {
-    .card {
-      left: 0;
-      bottom: 0;
-      width: 100%;
-      border-radius: var(--_radius) var(--_radius) 0 0;
-    }
+  .no-pane.wide .card {
+    position: absolute;
+  }
+  .card-head {
+    padding: 12px 14px 0;
+  }
+  .card-body {
+    flex: 1;
+    min-height: 0;
+    overflow-y: auto;
+    padding: 0 14px 8px;
+  }
+  .card-foot {
+    padding: 10px 14px 14px;
+    border-top: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .card h3 {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 4px 8px;
+    margin: 14px 0 6px;
+    font-size: 14px;
+  }
+  .card h3 .muted {
+    font-weight: 400;
+    font-size: 13px;
+  }
+  .state {
+    margin: 0 0 6px;
+    font-weight: 600;
+  }
+  .hours {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 14px;
+  }
+  .hours th {
+    width: 5.5em;
+    padding: 3px 8px 3px 0;
+    font-weight: 400;
+    text-align: left;
+    vertical-align: top;
+    color: var(--_muted);
+  }
+  .hours td {
+    padding: 3px 0;
+  }
+  .hours tr.today th,
+  .hours tr.today td {
+    font-weight: 700;
+    color: var(--_text);
+  }
+  .today-mark {
+    display: block;
+    font-size: 11px;
+    font-weight: 600;
+    color: var(--_primary);
+    text-transform: uppercase;
+  }
+  .break {
+    display: block;
+    color: var(--_muted);
+    font-weight: 400;
+    font-size: 13px;
+  }
+  .holidays {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: 14px;
+  }
+  .holidays li {
+    display: flex;
+    gap: 8px;
+  }
+  .holidays li > span:first-child {
+    min-width: 5.5em;
+    color: var(--_muted);
+  }
+  .warn {
+    color: #b54708;
+    font-weight: 600;
+  }
+  .dark .warn {
+    color: #fdb022;
   }
   .card-head {
     display: flex;
+    flex: none;
     align-items: center;
     justify-content: space-between;
     gap: 8px;
@@ -321,7 +874,7 @@ export const styles = css`
     background: color-mix(in srgb, var(--_text) 8%, transparent);
   }
   .card h2 {
-    margin: 6px 0 4px;
+    margin: 4px 0 4px;
     font-size: 18px;
     line-height: 1.3;
   }
@@ -332,8 +885,8 @@ export const styles = css`
   .facts {
     display: grid;
     grid-template-columns: auto 1fr;
-    gap: 2px 12px;
-    margin: 0 0 14px;
+    gap: 4px 12px;
+    margin: 14px 0 6px;
     font-size: 14px;
   }
   .facts dt {
@@ -401,14 +954,15 @@ export const styles = css`
     border: 0;
   }
 
+  /* No movement the buyer did not ask for: the sheet, markers and spinners stand still (the map's
+     own camera jumps instead of flying; see map-controller). */
   @media (prefers-reduced-motion: reduce) {
-    .bp-marker,
-    .spinner {
-      animation: none;
-    }
-    .bp-dot,
-    .bp-cluster {
-      transition: none;
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+      scroll-behavior: auto !important;
     }
   }
 `;

@@ -7,6 +7,8 @@ import { MAIL_SERVICES, type MailService } from '#core/mail-services';
 import { LANGS, type Lang } from './i18n';
 
 export const THEMES = ['light', 'dark', 'auto'] as const;
+export const MODES = ['inline', 'modal'] as const;
+export type Mode = (typeof MODES)[number];
 
 export type Theme = (typeof THEMES)[number];
 
@@ -29,6 +31,13 @@ export interface PickerOptions {
   /** Cash on delivery, rubles; `cod` with no number means the declared value. */
   cod: number | 'value';
   service: MailService;
+  /** Parcel size in cm, for "fits my parcel" and locker cells. */
+  size: [number, number, number] | null;
+  mode: Mode;
+  noList: boolean;
+  noSearch: boolean;
+  noGeolocation: boolean;
+  noRemember: boolean;
 }
 
 /** Thrown for an attribute value the element cannot use; the message says what is allowed. */
@@ -60,6 +69,15 @@ export const RUSSIA_BOUNDS: [[number, number], [number, number]] = [
   [179, 72],
 ];
 
+/**
+ * On a phone the whole country would be a thin strip, so the first view is where most branches are:
+ * European Russia, the Urals and western Siberia. Search and "near me" go anywhere.
+ */
+export const RUSSIA_WEST_BOUNDS: [[number, number], [number, number]] = [
+  [27, 42],
+  [88, 68],
+];
+
 const oneOf =
   <T extends string>(attribute: string, allowed: readonly T[]) =>
   (value: string): T => {
@@ -88,6 +106,18 @@ const nonNegative =
     }
     return n;
   };
+
+/** A boolean attribute: present (with any value but "false") means on. */
+type FlagKey = 'noList' | 'noSearch' | 'noGeolocation' | 'noRemember';
+function flag<K extends FlagKey>(attribute: string, doc: string): OptionDef<K> {
+  return {
+    attribute,
+    doc,
+    defaultText: 'off',
+    default: false,
+    parse: (value) => value.trim().toLowerCase() !== 'false',
+  };
+}
 
 export const OPTIONS: { [K in keyof PickerOptions]: OptionDef<K> } = {
   api: {
@@ -225,6 +255,40 @@ export const OPTIONS: { [K in keyof PickerOptions]: OptionDef<K> } = {
     default: 'parcel-online',
     parse: oneOf('service', MAIL_SERVICES),
   },
+  size: {
+    attribute: 'size',
+    doc: 'Parcel size in centimetres, "length x width x height": lockers show whether it fits a cell.',
+    defaultText: 'unknown',
+    default: null,
+    parse: (value) => {
+      const parts = value
+        .toLowerCase()
+        .split(/[x×*]/)
+        .map((p) => Number(p.trim()));
+      if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n) || n <= 0 || n > 300)) {
+        throw new OptionError(
+          'size',
+          value,
+          'must be "length x width x height" in centimetres, such as 30x20x10',
+        );
+      }
+      return parts as [number, number, number];
+    },
+  },
+  mode: {
+    attribute: 'mode',
+    doc: 'inline: in the page; modal: a dialog that open() shows and close() hides.',
+    defaultText: 'inline',
+    default: 'inline',
+    parse: oneOf('mode', MODES),
+  },
+  noList: flag('no-list', 'Hides the list of branches beside the map.'),
+  noSearch: flag('no-search', 'Hides the search box.'),
+  noGeolocation: flag('no-geolocation', 'Hides the "near me" button.'),
+  noRemember: flag(
+    'no-remember',
+    'Neither remembers the choice on this device nor offers it next time.',
+  ),
   theme: {
     attribute: 'theme',
     doc: 'Colour scheme; auto follows the visitor’s system setting.',

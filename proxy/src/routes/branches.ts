@@ -238,6 +238,36 @@ export const branchRoutes: FastifyPluginAsync<BranchRoutesOptions> = async (app,
     },
   );
 
+  app.get<{ Querystring: { ids: string } }>(
+    '/branches/summaries',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['ids'],
+          properties: {
+            ids: {
+              type: 'string',
+              pattern: '^[A-Za-z0-9._:-]{1,64}(,[A-Za-z0-9._:-]{1,64}){0,99}$',
+              description: 'a comma-separated list of 1 to 100 branch ids',
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const index = branches.current;
+      const results = request.query.ids
+        .split(',')
+        .map((id) => index.get(id))
+        .filter((b): b is Branch => b !== undefined)
+        .map((b) => summary(b));
+      reply.header('cache-control', BRANCH_CACHE);
+      return { results };
+    },
+  );
+
   app.get<{ Params: { id: string } }>(
     '/branches/:id',
     {

@@ -16,6 +16,34 @@ export interface QuoteQuery {
   service: string;
 }
 
+/** A branch as lists and suggestions show it (the proxy's summary). */
+export interface BranchSummary {
+  id: string;
+  type: Branch['type'];
+  name: string;
+  postalCode: string;
+  address: { full: string; city: string; region: string };
+  location: { lat: number; lon: number };
+  timezone: string;
+  distance?: number;
+}
+
+/** A town the search found, to move the map to. */
+export interface PlaceHit {
+  name: string;
+  region: string;
+  lon: number;
+  lat: number;
+  bbox: [number, number, number, number];
+  branches: number;
+}
+
+export interface SearchAnswer {
+  query: string;
+  results: BranchSummary[];
+  places: PlaceHit[];
+}
+
 /** The proxy's answer to `/api/v1/quote`. */
 export interface QuoteAnswer extends Quote {
   carrierCost: Quote['cost'];
@@ -52,6 +80,27 @@ export class ApiClient {
   /** One branch in full. */
   branch(id: string, signal?: AbortSignal): Promise<Branch> {
     return this.get(`api/v1/branches/${encodeURIComponent(id)}`, signal) as Promise<Branch>;
+  }
+
+  /** Names and addresses of branches, by id, for list rows (100 ids at most per call). */
+  summaries(ids: readonly string[], signal?: AbortSignal): Promise<{ results: BranchSummary[] }> {
+    const params = new URLSearchParams({ ids: ids.join(',') });
+    return this.get(`api/v1/branches/summaries?${params.toString()}`, signal) as Promise<{
+      results: BranchSummary[];
+    }>;
+  }
+
+  /** Towns and branches matching what the buyer typed, nearest to `near` first among equals. */
+  search(
+    q: string,
+    near: { lon: number; lat: number } | null,
+    types: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<SearchAnswer> {
+    const params = new URLSearchParams({ q, limit: '6' });
+    if (near) params.set('near', `${near.lon.toFixed(5)},${near.lat.toFixed(5)}`);
+    if (types.length) params.set('types', types.join(','));
+    return this.get(`api/v1/branches/search?${params.toString()}`, signal) as Promise<SearchAnswer>;
   }
 
   /** Cost and delivery time of a parcel to a branch. */

@@ -7,7 +7,10 @@ import { createModuleWorker } from '../util/create-worker';
 import type { BBox } from './cluster-index';
 import type {
   ExpansionResult,
+  FilterResult,
+  Filters,
   LoadResult,
+  NearestResult,
   ViewResult,
   WorkerFailure,
   WorkerRequest,
@@ -64,9 +67,24 @@ export class ClusterClient {
     return this.call({ op: 'load', api, types });
   }
 
-  /** Clusters and branches for a view, with the exact count in it. */
-  view(bbox: BBox, zoom: number): Promise<ViewResult> {
-    return this.call({ op: 'view', bbox, zoom });
+  /** Narrows the network; the counts per type come back. */
+  filter(filters: Filters): Promise<FilterResult> {
+    return this.call({ op: 'filter', filters });
+  }
+
+  /** Clusters and branches for a view, the exact count in it, and its nearest rows from `origin`. */
+  view(
+    bbox: BBox,
+    zoom: number,
+    origin: { lon: number; lat: number },
+    listLimit: number,
+  ): Promise<ViewResult> {
+    return this.call({ op: 'view', bbox, zoom, origin, listLimit });
+  }
+
+  /** The nearest branch (after the filters) to a point, anywhere. */
+  nearest(lon: number, lat: number): Promise<NearestResult> {
+    return this.call({ op: 'nearest', lon, lat });
   }
 
   expansionZoom(clusterId: number): Promise<ExpansionResult> {

@@ -36,7 +36,7 @@ const wrapLon = (lon: number): number => ((((lon + 180) % 360) + 360) % 360) - 1
 export class ClusterIndex {
   private readonly points: readonly BranchPoint[];
   private readonly clusters: Supercluster<PointProps>;
-  private readonly tree: KDBush;
+  private readonly tree: PointIndex;
 
   constructor(points: readonly BranchPoint[], options: Partial<ClusterOptions> = {}) {
     this.points = points;
@@ -48,9 +48,7 @@ export class ClusterIndex {
         geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] },
       })),
     );
-    this.tree = new KDBush(points.length);
-    for (const p of points) this.tree.add(p.lon, p.lat);
-    this.tree.finish();
+    this.tree = new PointIndex(points);
   }
 
   get size(): number {
@@ -59,7 +57,7 @@ export class ClusterIndex {
 
   /** Clusters and single branches inside the box at a zoom, the box wrapped across the antimeridian. */
   getFeatures(bbox: BBox, zoom: number): MapFeature[] {
-    return this.clusters.getClusters(this.normalise(bbox), zoom).map((f): MapFeature => {
+    return this.clusters.getClusters(normalise(bbox), zoom).map((f): MapFeature => {
       const [lon, lat] = f.geometry.coordinates as [number, number];
       const props = f.properties as Partial<ClusterProperties> & Partial<PointProps>;
       if (props.cluster) {
@@ -72,20 +70,41 @@ export class ClusterIndex {
 
   /** The exact number of branches inside the box (not their clusters' centres). */
   countIn(bbox: BBox): number {
-    const [w, s, e, n] = this.normalise(bbox);
-    if (w <= e) return this.tree.range(w, s, e, n).length;
-    return this.tree.range(w, s, 180, n).length + this.tree.range(-180, s, e, n).length;
+    return this.tree.pointsIn(bbox).length;
+  }
+
+  /** Indexes (into the points given) of the branches inside the box. */
+  pointsIn(bbox: BBox): number[] {
+    return this.tree.pointsIn(bbox);
   }
 
   /** The zoom at which a cluster splits into smaller clusters or single branches. */
   expansionZoom(clusterId: number): number {
     return this.clusters.getClusterExpansionZoom(clusterId);
   }
+}
 
-  private normalise([w, s, e, n]: BBox): BBox {
-    const south = Math.max(-90, s);
-    const north = Math.min(90, n);
-    if (e - w >= 360) return [-180, south, 180, north];
-    return [wrapLon(w), south, wrapLon(e), north];
+/** Points by position only, no clusters: which lie in a box, the box wrapped across the antimeridian. */
+export class PointIndex {
+  private readonly tree: KDBush;
+
+  constructor(points: readonly { lon: number; lat: number }[]) {
+    this.tree = new KDBush(points.length);
+    for (const p of points) this.tree.add(p.lon, p.lat);
+    this.tree.finish();
   }
+
+  /** Indexes (into the points given) of the points inside the box. */
+  pointsIn(bbox: BBox): number[] {
+    const [w, s, e, n] = normalise(bbox);
+    if (w <= e) return this.tree.range(w, s, e, n);
+    return [...this.tree.range(w, s, 180, n), ...this.tree.range(-180, s, e, n)];
+  }
+}
+
+function normalise([w, s, e, n]: BBox): BBox {
+  const south = Math.max(-90, s);
+  const north = Math.min(90, n);
+  if (e - w >= 360) return [-180, south, 180, north];
+  return [wrapLon(w), south, wrapLon(e), north];
 }

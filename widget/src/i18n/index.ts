@@ -27,11 +27,33 @@ export function formatNumber(catalog: Catalog, n: number): string {
   return format.format(n);
 }
 
-/** `1 234 пункта`: a number with the plural form of its noun. */
-export function countOf(catalog: Catalog, n: number, forms: PluralForms): string {
+const compactFormats = new Map<string, Intl.NumberFormat>();
+
+/** Up to 9 999 in full (`3 194`), then short (`29 тыс.`, `29K`): a cluster's badge. */
+export function formatBadge(catalog: Catalog, n: number): string {
+  if (n < 10_000) return formatNumber(catalog, n);
+  let format = compactFormats.get(catalog.locale);
+  if (!format)
+    compactFormats.set(
+      catalog.locale,
+      (format = new Intl.NumberFormat(catalog.locale, { notation: 'compact' })),
+    );
+  return format.format(n);
+}
+
+/**
+ * `1 234 пункта`: a number with the plural form of its noun. `shown` replaces the number's text
+ * (a badge's `29 тыс.`) and keeps the plural form of the real count.
+ */
+export function countOf(
+  catalog: Catalog,
+  n: number,
+  forms: PluralForms,
+  shown = formatNumber(catalog, n),
+): string {
   let rules = pluralRules.get(catalog.locale);
   if (!rules) pluralRules.set(catalog.locale, (rules = new Intl.PluralRules(catalog.locale)));
-  return `${formatNumber(catalog, n)} ${forms[rules.select(n)] ?? forms.other}`;
+  return `${shown} ${forms[rules.select(n)] ?? forms.other}`;
 }
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();

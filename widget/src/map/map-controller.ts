@@ -125,6 +125,11 @@ export class MapController {
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
+    // MapLibre opens the compact attribution until the first drag; on a phone it would cover the
+    // sheet's button. Folded, it is one (i) away.
+    const attribution = options.container.querySelector('.maplibregl-ctrl-attrib');
+    attribution?.classList.remove('maplibregl-compact-show');
+    attribution?.removeAttribute('open');
     return controller;
   }
 
@@ -148,6 +153,28 @@ export class MapController {
 
   setChosen(id: string | null): void {
     this.markers.setChosen(id);
+  }
+
+  setHighlight(id: string | null): void {
+    this.markers.setHighlight(id);
+  }
+
+  /** The map's centre. */
+  centre(): { lon: number; lat: number } {
+    const c = this.map.getCenter();
+    return { lon: c.lng, lat: c.lat };
+  }
+
+  /** Shows a box (a town's branches), not closer than `maxZoom`. */
+  fitBox([w, s, e, n]: [number, number, number, number], maxZoom: number): void {
+    const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    this.map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: 40, maxZoom, duration: reduce ? 0 : 450 },
+    );
   }
 
   /**

@@ -13,11 +13,16 @@ export interface MarkerLayerOptions {
   /** Size of the map in CSS pixels. */
   viewport(): { width: number; height: number };
   /** Accessible names. */
+  /** The count as the badge shows it: `3 194`, `29 тыс.`. */
+  clusterBadge(count: number): string;
+  /** The cluster's accessible name; it contains the badge's text. */
   clusterLabel(count: number): string;
   branchLabel(feature: Extract<MapFeature, { kind: 'branch' }>): string;
   groupLabel: string;
   onCluster(feature: Extract<MapFeature, { kind: 'cluster' }>): void;
   onBranch(feature: Extract<MapFeature, { kind: 'branch' }>): void;
+  /** A branch marker under the pointer or focused (null when neither). */
+  onHover?(id: string | null): void;
 }
 
 interface Marker {
@@ -28,11 +33,6 @@ interface Marker {
 }
 
 const keyOf = (f: MapFeature): string => (f.kind === 'cluster' ? `c${f.id}` : `b${f.id}`);
-
-/** Counts above this are shortened (12k) to fit the cluster badge. */
-const SHORT_COUNT_FROM = 10_000;
-const shortCount = (n: number): string =>
-  n >= SHORT_COUNT_FROM ? `${Math.round(n / 1000)}k` : String(n);
 
 /** Badge diameter grows with the log of the count, 34 to 56 px. */
 const clusterSize = (count: number): number => Math.round(Math.min(56, 30 + 6 * Math.log10(count)));
@@ -52,6 +52,7 @@ export class MarkerLayer {
   private tabKey: string | null = null;
   private activeId: string | null = null;
   private chosenId: string | null = null;
+  private highlightId: string | null = null;
 
   constructor(options: MarkerLayerOptions) {
     this.options = options;
@@ -61,6 +62,25 @@ export class MarkerLayer {
     this.element.setAttribute('aria-label', options.groupLabel);
     this.element.addEventListener('keydown', this.onKeyDown);
     this.element.addEventListener('click', this.onClick);
+    this.element.addEventListener('pointerover', this.onOver);
+    this.element.addEventListener('pointerout', this.onOut);
+    this.element.addEventListener('focusin', this.onOver);
+    this.element.addEventListener('focusout', this.onOut);
+  }
+
+  private readonly onOver = (event: Event): void => {
+    const id = (event.target as HTMLElement).closest<HTMLElement>('.bp-branch')?.dataset.branchId;
+    if (id) this.options.onHover?.(id);
+  };
+
+  private readonly onOut = (event: Event): void => {
+    if ((event.target as HTMLElement).closest('.bp-branch')) this.options.onHover?.(null);
+  };
+
+  /** Marks the branch highlighted from the list. */
+  setHighlight(id: string | null): void {
+    this.highlightId = id;
+    for (const m of this.markers.values()) this.decorate(m);
   }
 
   /** Replaces the markers with these features, reusing the elements that stay. */
@@ -127,6 +147,10 @@ export class MarkerLayer {
   destroy(): void {
     this.element.removeEventListener('keydown', this.onKeyDown);
     this.element.removeEventListener('click', this.onClick);
+    this.element.removeEventListener('pointerover', this.onOver);
+    this.element.removeEventListener('pointerout', this.onOut);
+    this.element.removeEventListener('focusin', this.onOver);
+    this.element.removeEventListener('focusout', this.onOut);
     this.element.remove();
     this.markers.clear();
   }
@@ -140,7 +164,8 @@ export class MarkerLayer {
       const size = clusterSize(feature.count);
       el.className = 'bp-marker bp-cluster';
       el.style.setProperty('--size', `${size}px`);
-      el.textContent = shortCount(feature.count);
+      // The label holds the badge's text as shown, so that voice control finds it by what it says.
+      el.textContent = this.options.clusterBadge(feature.count);
       el.setAttribute('aria-label', this.options.clusterLabel(feature.count));
     } else {
       el.className = `bp-marker bp-branch bp-${feature.type}`;
@@ -160,6 +185,7 @@ export class MarkerLayer {
     const id = marker.feature.id;
     marker.el.classList.toggle('bp-active', id === this.activeId);
     marker.el.classList.toggle('bp-chosen', id === this.chosenId);
+    marker.el.classList.toggle('bp-highlight', id === this.highlightId);
     if (id === this.activeId) marker.el.setAttribute('aria-current', 'true');
     else marker.el.removeAttribute('aria-current');
   }

@@ -1,0 +1,114 @@
+/**
+ * Filters narrow the map, the list and the live region together, and the counts on the type chips
+ * follow the other filters. Whatever the clock says, what is shown must agree with itself.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { announcedCount, pickerReady } from './support';
+
+const filters = (page: Page) => page.getByRole('group', { name: 'Фильтры' });
+const chip = (page: Page, name: RegExp | string) => filters(page).getByRole('button', { name });
+
+/** The number the list's heading states: "1 234 пункта, ближайшие сначала". */
+async function listCount(page: Page): Promise<number> {
+  const text = await page.locator('branch-picker').locator('.list-summary').textContent();
+  return Number((text ?? '').replace(/\D/g, ''));
+}
+
+/** The counts on the type chips, summed. */
+async function chipTotal(page: Page): Promise<number> {
+  const counts = await filters(page).locator('.chip-count').allTextContents();
+  return counts.slice(0, 3).reduce((sum, c) => sum + Number(c.replace(/\D/g, '')), 0);
+}
+
+test('over the whole country, type counts add up to what the map and the list say', async ({
+  page,
+}) => {
+  await page.goto('/bare.html');
+  await pickerReady(page);
+  const all = await announcedCount(page);
+  expect(all).toBeGreaterThan(30_000);
+  expect(await chipTotal(page)).toBe(all);
+  expect(await listCount(page)).toBe(all);
+
+  // Card payment: fewer branches; the chips, the map and the list agree on how many.
+  await chip(page, 'Условия').click();
+  await chip(page, 'Оплата картой').click();
+  await expect(chip(page, 'Оплата картой')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => announcedCount(page)).toBeLessThan(all);
+  const withCard = await announcedCount(page);
+  expect(await chipTotal(page)).toBe(withCard);
+  await expect.poll(() => listCount(page)).toBe(withCard);
+  await expect(chip(page, /^Условия/)).toContainText('1');
+
+  // One type: the map says exactly that type's count.
+  const lockers = chip(page, /^Почтоматы/);
+  const lockerCount = Number(((await lockers.textContent()) ?? '').replace(/\D/g, ''));
+  await lockers.click();
+  await expect.poll(() => announcedCount(page)).toBe(lockerCount);
+  await expect.poll(() => listCount(page)).toBe(lockerCount);
+
+  // "Все" clears the type; the card filter stays.
+  await chip(page, 'Все').click();
+  await expect.poll(() => announcedCount(page)).toBe(withCard);
+});
+
+test('in a town, the list and the markers show only what the filters let through', async ({
+  page,
+}) => {
+  await page.goto('/bare.html?center=46.03,51.53&zoom=12');
+  await pickerReady(page);
+  const before = await announcedCount(page);
+
+  await chip(page, /^Почтоматы/).click();
+  await expect.poll(() => announcedCount(page)).toBeLessThan(before);
+  const rows = page.getByRole('list', { name: /Пункты в области карты/ }).getByRole('button');
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.allTextContents()) expect(text).toContain('Почтомат');
+  const markers = page
+    .getByRole('group', { name: 'Карта пунктов выдачи' })
+    .getByRole('button', { name: /\d{6}$/ });
+  for (const label of await markers.evaluateAll((els) =>
+    els.map((el) => el.getAttribute('aria-label')),
+  ))
+    expect(label).toMatch(/^Почтомат /);
+
+  // Open now: every row left says it is open now; the count never grows.
+  await chip(page, 'Условия').click();
+  await chip(page, 'Открыто сейчас').click();
+  await expect(chip(page, 'Открыто сейчас')).toHaveAttribute('aria-pressed', 'true');
+  const open = await announcedCount(page);
+  expect(open).toBeLessThanOrEqual(before);
+  if (open > 0) {
+    for (const state of await page.locator('branch-picker').locator('.row-state').allTextContents())
+      expect(state).toMatch(/Открыто/);
+  } else {
+    await expect(page.locator('branch-picker').locator('[part="empty"]')).toBeVisible();
+  }
+});
+
+test('hovering a row highlights its marker, and hovering a marker highlights its row', async ({
+  page,
+}) => {
+  await page.goto('/bare.html?center=46.03,51.53&zoom=13');
+  await pickerReady(page);
+  const row = page.locator('branch-picker').locator('.row').first();
+  await expect(row).toBeVisible();
+  const id = await row.getAttribute('data-branch-id');
+  const marker = page.locator('branch-picker').locator(`.bp-branch[data-branch-id="${id}"]`);
+  await row.hover();
+  await expect(marker).toHaveClass(/bp-highlight/);
+
+  // A branch shown both as a row and as its own marker (not inside a cluster), other than the first.
+  const otherId = await page.locator('branch-picker').evaluate((host) => {
+    const root = host.shadowRoot!;
+    const rows = [...root.querySelectorAll<HTMLElement>('.row')].slice(1);
+    return rows
+      .map((r) => r.dataset.branchId!)
+      .find((id) => root.querySelector(`.bp-branch[data-branch-id="${id}"]`));
+  });
+  expect(otherId).toBeTruthy();
+  await page.locator('branch-picker').locator(`.bp-branch[data-branch-id="${otherId}"]`).hover();
+  await expect(
+    page.locator('branch-picker').locator(`.row[data-branch-id="${otherId}"]`),
+  ).toHaveClass(/is-highlighted/);
+});

@@ -1,0 +1,223 @@
+/**
+ * Search as you type: a combobox (WAI-ARIA 1.2 pattern) over the proxy's search, suggesting towns
+ * (the map moves there) and branches (the map moves there and the card opens). Arrow keys move
+ * through the suggestions, Enter takes one, Escape closes them; a query with no result says so.
+ */
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
+import type { ApiClient, BranchSummary, PlaceHit, SearchAnswer } from '../api/api-client';
+import { countOf, fill, type Catalog } from '../i18n';
+import { formatDistance } from './format';
+
+/** Wait this long after the last keystroke before asking the proxy. */
+const DEBOUNCE_MS = 180;
+const MAX_PLACES = 3;
+
+type Suggestion = { kind: 'place'; place: PlaceHit } | { kind: 'branch'; branch: BranchSummary };
+
+export interface SearchHost extends ReactiveControllerHost {
+  client(): ApiClient | undefined;
+  /** Where to rank from: the map centre. */
+  near(): { lon: number; lat: number } | null;
+  types(): readonly string[];
+  onPlace(place: PlaceHit): void;
+  onBranch(branch: BranchSummary): void;
+}
+
+export class SearchController implements ReactiveController {
+  query = '';
+  expanded = false;
+  activeIndex = -1;
+  status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  private answer: SearchAnswer | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private abort: AbortController | undefined;
+  private readonly host: SearchHost;
+
+  constructor(host: SearchHost) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.timer);
+    this.abort?.abort();
+  }
+
+  get suggestions(): Suggestion[] {
+    if (!this.answer) return [];
+    return [
+      ...this.answer.places
+        .slice(0, MAX_PLACES)
+        .map((place): Suggestion => ({ kind: 'place', place })),
+      ...this.answer.results.map((branch): Suggestion => ({ kind: 'branch', branch })),
+    ];
+  }
+
+  readonly onInput = (event: InputEvent): void => {
+    this.query = (event.target as HTMLInputElement).value;
+    clearTimeout(this.timer);
+    if (this.query.trim().length < 2) {
+      this.abort?.abort();
+      this.answer = null;
+      this.status = 'idle';
+      this.expanded = false;
+      this.host.requestUpdate();
+      return;
+    }
+    this.timer = setTimeout(() => void this.fetch(), DEBOUNCE_MS);
+  };
+
+  readonly onKeyDown = (event: KeyboardEvent): void => {
+    const count = this.suggestions.length;
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (!this.expanded && this.answer) this.expanded = true;
+        this.activeIndex = count ? (this.activeIndex + 1) % count : -1;
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        this.activeIndex = count ? (this.activeIndex - 1 + count) % count : -1;
+        break;
+      case 'Enter': {
+        event.preventDefault();
+        clearTimeout(this.timer);
+        if (this.expanded && count) this.pick(this.suggestions[Math.max(0, this.activeIndex)]!);
+        else if (this.query.trim().length >= 2) void this.fetch();
+        return;
+      }
+      case 'Escape':
+        if (this.expanded) {
+          event.preventDefault();
+          event.stopPropagation();
+          this.close();
+        }
+        return;
+      default:
+        return;
+    }
+    this.host.requestUpdate();
+  };
+
+  readonly onBlur = (): void => {
+    // A click on a suggestion lands after the blur: close a moment later.
+    setTimeout(() => this.close(), 150);
+  };
+
+  close(): void {
+    if (!this.expanded && this.activeIndex === -1) return;
+    this.expanded = false;
+    this.activeIndex = -1;
+    this.host.requestUpdate();
+  }
+
+  private pick(s: Suggestion): void {
+    this.close();
+    if (s.kind === 'place') this.host.onPlace(s.place);
+    else this.host.onBranch(s.branch);
+  }
+
+  private async fetch(): Promise<void> {
+    const client = this.host.client();
+    if (!client) return;
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    const query = this.query.trim();
+    this.status = 'loading';
+    this.host.requestUpdate();
+    try {
+      const answer = await client.search(query, this.host.near(), this.host.types(), abort.signal);
+      if (abort.signal.aborted) return;
+      this.answer = answer;
+      this.status = 'ready';
+      this.expanded = true;
+      this.activeIndex = -1;
+    } catch (error) {
+      if (abort.signal.aborted || (error as Error).name === 'AbortError') return;
+      this.answer = null;
+      this.status = 'error';
+      this.expanded = true;
+    }
+    this.host.requestUpdate();
+  }
+
+  render(t: Catalog): TemplateResult {
+    const suggestions = this.suggestions;
+    const activeId = this.activeIndex >= 0 ? `bp-suggestion-${this.activeIndex}` : nothing;
+    const nothingFound = this.expanded && this.status === 'ready' && suggestions.length === 0;
+    return html`<div class="search" part="search">
+      <label class="sr-only" for="bp-search">${t.searchLabel}</label>
+      <input
+        id="bp-search"
+        class="search-input"
+        type="search"
+        role="combobox"
+        autocomplete="off"
+        spellcheck="false"
+        enterkeyhint="search"
+        aria-autocomplete="list"
+        aria-controls="bp-suggestions"
+        aria-expanded=${this.expanded && suggestions.length > 0 ? 'true' : 'false'}
+        aria-activedescendant=${activeId}
+        placeholder=${t.searchPlaceholder}
+        .value=${this.query}
+        @input=${this.onInput}
+        @keydown=${this.onKeyDown}
+        @blur=${this.onBlur}
+      />
+      ${this.status === 'loading' ? html`<span class="search-spinner spinner" aria-hidden="true"></span>` : nothing}
+      <ul
+        id="bp-suggestions"
+        class="suggestions"
+        role="listbox"
+        aria-label=${t.searchLabel}
+        ?hidden=${!this.expanded || suggestions.length === 0}
+      >
+        ${suggestions.map(
+          (s, i) =>
+            html`<li
+              id="bp-suggestion-${i}"
+              role="option"
+              class="suggestion ${i === this.activeIndex ? 'is-active' : ''}"
+              aria-selected=${i === this.activeIndex ? 'true' : 'false'}
+              @mousedown=${(e: Event) => e.preventDefault()}
+              @click=${() => this.pick(s)}
+            >
+              ${
+                s.kind === 'place'
+                  ? html`<span class="s-main">${s.place.name}</span>
+                      <span class="s-sub"
+                        >${s.place.region} · ${countOf(t, s.place.branches, t.branches)}</span
+                      >`
+                  : html`<span class="s-main"
+                        ><span class="dot bp-${s.branch.type}" aria-hidden="true"></span
+                        >${s.branch.name}</span
+                      >
+                      <span class="s-sub"
+                        >${s.branch.address.full}${
+                          s.branch.distance !== undefined
+                            ? html` · ${formatDistance(t, s.branch.distance)}`
+                            : nothing
+                        }</span
+                      >`
+              }
+            </li>`,
+        )}
+      </ul>
+      ${
+        nothingFound
+          ? html`<p class="search-note" role="status">
+              ${fill(t.searchNothing, { query: this.query.trim() })}
+            </p>`
+          : nothing
+      }
+      ${this.expanded && this.status === 'error' ? html`<p class="search-note" role="status">${t.searchFailed}</p>` : nothing}
+    </div>`;
+  }
+}
