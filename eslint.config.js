@@ -41,4 +41,11 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },
+  {
+    // Storybook's mocked proxy runs as a service worker.
+    files: ['stories/mock-api/static/*.js'],
+    languageOptions: {
+      globals: { self: 'readonly', fetch: 'readonly', Response: 'readonly', URL: 'readonly' },
+    },
+  },
 );

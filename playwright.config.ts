@@ -17,6 +17,8 @@ const tsx = 'node node_modules/tsx/dist/cli.mjs';
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '*.spec.ts',
+  // The stories have their own config (playwright.stories.config.ts) and server.
+  testIgnore: 'storybook/**',
   timeout: 90_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,

@@ -1,5 +1,6 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -132,6 +133,30 @@ describe('the rest of the server', () => {
       branches: 3,
       quotes: { source: 'estimate', tariff: 'closed', delivery: 'closed' },
     });
+  });
+
+  it('answers a request line Node cannot parse with problem+json 400 saying why', async () => {
+    // Raw UTF-8 in the URL, as a hand-written client might send; browsers percent-encode it.
+    const { port } = new URL(base);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write(
+          Buffer.concat([
+            Buffer.from('GET /api/v1/branches/search?q='),
+            Buffer.from('Саратов', 'utf8'),
+            Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n'),
+          ]),
+        ),
+      );
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toContain('Content-Type: application/problem+json');
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { detail: string };
+    expect(body.detail).toContain('percent-encoded');
   });
 
   it('answers unknown paths with problem+json 404, never HTML or a stack', async () => {

@@ -64,6 +64,22 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
     // A log line per request halves the cached quote path's throughput: requests are logged at
     // debug level (LOG_LEVEL=debug) by the onResponse hook; errors, syncs and starts at info and up.
     logController: new LogController({ disableRequestLogging: true }),
+    // A request Node cannot parse (raw UTF-8 in the URL, a broken header) still gets problem+json.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
+      if (!socket.writable) {
+        socket.destroy();
+        return;
+      }
+      const body = JSON.stringify({
+        type: 'about:blank',
+        title: 'Bad Request',
+        status: 400,
+        detail: `the request could not be parsed (${error.code ?? error.message}): the URL must be ASCII, with anything else percent-encoded`,
+      });
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
   });
 
   const db = openDatabase(config.database);
