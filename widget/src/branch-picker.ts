@@ -26,7 +26,16 @@ import {
   type Quote,
   type ReadyDetail,
 } from './events';
-import { CATALOGS, countOf, fill, formatBadge, formatNumber, type Catalog } from './i18n';
+import {
+  catalog,
+  countOf,
+  DEFAULT_LANG,
+  fill,
+  formatBadge,
+  formatNumber,
+  type Catalog,
+  type Lang,
+} from './i18n';
 import type { MapController } from './map/map-controller';
 import { loadStyle } from './map/resolve-style';
 import {
@@ -306,14 +315,14 @@ export class BranchPicker extends LitElement {
   // ——— private: options ———
 
   private get t(): Catalog {
-    return CATALOGS[this.readLang()];
+    return catalog(this.readLang());
   }
 
-  private readLang(): keyof typeof CATALOGS {
+  private readLang(): Lang {
     try {
       return parseOption('lang', this.lang || null);
     } catch {
-      return 'ru';
+      return DEFAULT_LANG;
     }
   }
 
@@ -419,7 +428,7 @@ export class BranchPicker extends LitElement {
     }
     const client = (this.client = new ApiClient(options.api));
     const clusters = (this.clusters = new ClusterClient());
-    const t = CATALOGS[options.lang];
+    const t = catalog(options.lang);
     const styleUrl = this.styleUrl(options, client.base);
     this.startKey = this.computeStartKey();
     this.remembered = options.noRemember ? null : recall(client.base);

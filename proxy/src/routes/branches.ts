@@ -10,6 +10,7 @@ import { BRANCH_TYPES, type Branch, type BranchType } from '#core/branch';
 import type { BBox, EncodedNetwork } from '../branches/branch-index';
 import type { BranchService } from '../branches/branch-service';
 import { HttpProblem } from '../errors';
+import { toSummary } from '#core/summary';
 
 export interface BranchRoutesOptions {
   branches: BranchService;
@@ -37,28 +38,7 @@ const lonLatSchema = (what: string) =>
     description: `"longitude,latitude" of ${what}, such as 46.03,51.53`,
   }) as const;
 
-/** A branch as lists and suggestions show it. */
-export interface BranchSummary {
-  id: string;
-  type: BranchType;
-  name: string;
-  postalCode: string;
-  address: { full: string; city: string; region: string };
-  location: { lat: number; lon: number };
-  timezone: string;
-  distance?: number;
-}
-
-const summary = (b: Branch, distance?: number): BranchSummary => ({
-  id: b.id,
-  type: b.type,
-  name: b.name,
-  postalCode: b.postalCode,
-  address: { full: b.address.full, city: b.address.city, region: b.address.region },
-  location: b.location,
-  timezone: b.timezone,
-  ...(distance === undefined ? {} : { distance }),
-});
+export type { BranchSummary } from '#core/summary';
 
 const parseTypes = (raw: string | undefined): BranchType[] | undefined =>
   raw ? (raw.split(',') as BranchType[]) : undefined;
@@ -183,7 +163,7 @@ export const branchRoutes: FastifyPluginAsync<BranchRoutesOptions> = async (app,
       reply.header('cache-control', SEARCH_CACHE);
       return {
         query: q,
-        results: hits.map((h) => summary(h.branch, h.distance)),
+        results: hits.map((h) => toSummary(h.branch, h.distance)),
         places: index.search.searchPlaces(q, 5),
       };
     },
@@ -234,7 +214,7 @@ export const branchRoutes: FastifyPluginAsync<BranchRoutesOptions> = async (app,
       const { lon, lat, limit, types, radius } = request.query;
       const hits = branches.current.nearby(lon, lat, limit, parseTypes(types), radius ?? Infinity);
       reply.header('cache-control', SEARCH_CACHE);
-      return { results: hits.map((h) => summary(h.branch, h.distance)) };
+      return { results: hits.map((h) => toSummary(h.branch, h.distance)) };
     },
   );
 
@@ -262,7 +242,7 @@ export const branchRoutes: FastifyPluginAsync<BranchRoutesOptions> = async (app,
         .split(',')
         .map((id) => index.get(id))
         .filter((b): b is Branch => b !== undefined)
-        .map((b) => summary(b));
+        .map((b) => toSummary(b));
       reply.header('cache-control', BRANCH_CACHE);
       return { results };
     },

@@ -10,6 +10,7 @@
  */
 import type { Branch, BranchType } from '#core/branch';
 import { EXONYMS, normalize, skeleton, words } from './text';
+import type { PlaceHit } from '#core/summary';
 
 const enum Field {
   PostalCode,
@@ -45,15 +46,7 @@ export interface SearchHit {
   distance?: number;
 }
 
-export interface PlaceHit {
-  name: string;
-  region: string;
-  lon: number;
-  lat: number;
-  /** `[west, south, east, north]` of the place's branches. */
-  bbox: [number, number, number, number];
-  branches: number;
-}
+export type { PlaceHit } from '#core/summary';
 
 export interface SearchOptions {
   near?: { lon: number; lat: number };

@@ -4,6 +4,7 @@
  */
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import type { Branch } from '#core/branch';
+import type { BranchSummary, SearchAnswer } from '#core/summary';
 import type { Quote } from '../events';
 
 /** What the proxy's `/api/v1/quote` needs: the parcel and where it goes. */
@@ -16,33 +17,7 @@ export interface QuoteQuery {
   service: string;
 }
 
-/** A branch as lists and suggestions show it (the proxy's summary). */
-export interface BranchSummary {
-  id: string;
-  type: Branch['type'];
-  name: string;
-  postalCode: string;
-  address: { full: string; city: string; region: string };
-  location: { lat: number; lon: number };
-  timezone: string;
-  distance?: number;
-}
-
-/** A town the search found, to move the map to. */
-export interface PlaceHit {
-  name: string;
-  region: string;
-  lon: number;
-  lat: number;
-  bbox: [number, number, number, number];
-  branches: number;
-}
-
-export interface SearchAnswer {
-  query: string;
-  results: BranchSummary[];
-  places: PlaceHit[];
-}
+export type { BranchSummary, PlaceHit, SearchAnswer } from '#core/summary';
 
 /** The proxy's answer to `/api/v1/quote`. */
 export interface QuoteAnswer extends Quote {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, countOf, fill } from './index';
+import { catalog, CATALOGS, countOf, fill, LANGS } from './index';
 
 describe('language catalogues', () => {
   it('uses Russian plural forms after numbers', () => {
-    const ru = CATALOGS.ru;
+    const ru = catalog('ru');
     expect(countOf(ru, 1, ru.branches)).toBe('1 пункт');
     expect(countOf(ru, 3, ru.branches)).toBe('3 пункта');
     expect(countOf(ru, 11, ru.branches)).toBe('11 пунктов');
@@ -12,13 +12,19 @@ describe('language catalogues', () => {
   });
 
   it('uses English plurals and grouping', () => {
-    const en = CATALOGS.en;
+    const en = catalog('en');
     expect(countOf(en, 1, en.branches)).toBe('1 branch');
     expect(countOf(en, 40216, en.branches)).toBe('40,216 branches');
   });
 
+  it('finds every file in languages/, Russian first, and falls back to Russian', () => {
+    expect(LANGS[0]).toBe('ru');
+    expect(LANGS).toContain('en');
+    expect(catalog('xx')).toBe(catalog('ru'));
+  });
+
   it('has every key in every language', () => {
-    const keys = Object.keys(CATALOGS.ru).sort();
+    const keys = Object.keys(catalog('ru')).sort();
     for (const catalog of Object.values(CATALOGS))
       expect(Object.keys(catalog).sort()).toEqual(keys);
   });

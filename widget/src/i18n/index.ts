@@ -2,15 +2,30 @@
  * Language catalogues and the few helpers that format with them.
  */
 import type { Catalog, PluralForms } from './catalog';
-import { en } from './en';
-import { ru } from './ru';
 
 export type { Catalog } from './catalog';
 
-/** Every language the widget speaks, by its `lang` attribute value. */
-export const CATALOGS = { ru, en } as const satisfies Record<string, Catalog>;
-export type Lang = keyof typeof CATALOGS;
-export const LANGS = Object.keys(CATALOGS) as Lang[];
+/**
+ * Every language the widget speaks: one file per language in languages/, named by its `lang`
+ * attribute value, its default export a complete Catalog (TypeScript checks that no string is
+ * missing). Adding a language is adding one file.
+ */
+const files = import.meta.glob<Catalog>('./languages/*.ts', { eager: true, import: 'default' });
+
+export const CATALOGS: Readonly<Record<string, Catalog>> = Object.fromEntries(
+  Object.entries(files).map(([file, catalog]) => [/([\w-]+)\.ts$/.exec(file)![1]!, catalog]),
+);
+export type Lang = string;
+export const DEFAULT_LANG: Lang = 'ru';
+/** The default first, then the others in alphabetical order. */
+export const LANGS: readonly Lang[] = Object.keys(CATALOGS).sort((a, b) =>
+  a === DEFAULT_LANG ? -1 : b === DEFAULT_LANG ? 1 : a.localeCompare(b),
+);
+
+/** The catalogue for a language, or the default one for a language we do not speak. */
+export function catalog(lang: Lang): Catalog {
+  return CATALOGS[lang] ?? CATALOGS[DEFAULT_LANG]!;
+}
 
 /** Replaces `{name}` placeholders; unknown names stay visible so a missing value is noticed. */
 export function fill(template: string, values: Readonly<Record<string, string>>): string {

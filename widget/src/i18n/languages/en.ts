@@ -1,7 +1,7 @@
-import type { Catalog } from './catalog';
+import type { Catalog } from '../catalog';
 
 /** English. */
-export const en: Catalog = {
+const en: Catalog = {
   locale: 'en-GB',
   typeName: {
     post_office: 'Post office',
@@ -117,3 +117,5 @@ export const en: Catalog = {
     'contents-check': 'contents check',
   },
 };
+
+export default en;

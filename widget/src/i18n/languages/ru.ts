@@ -1,7 +1,7 @@
-import type { Catalog } from './catalog';
+import type { Catalog } from '../catalog';
 
 /** Russian, the default language. */
-export const ru: Catalog = {
+const ru: Catalog = {
   locale: 'ru-RU',
   typeName: {
     post_office: 'Почтовое отделение',
@@ -116,3 +116,5 @@ export const ru: Catalog = {
     'contents-check': 'проверка вложения',
   },
 };
+
+export default ru;
