@@ -379,6 +379,9 @@ export const styles = css`
     flex-wrap: nowrap;
     overflow-x: auto;
     scrollbar-width: none;
+    /* The row scrolls sideways on a phone: its right edge fades to say there is more. */
+    padding-right: 24px;
+    mask-image: linear-gradient(to right, #000 calc(100% - 28px), transparent);
   }
   .chip {
     flex: none;

@@ -38,8 +38,8 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 /** Rows are worked out for at most this many days ahead (next opening after a long holiday). */
 const LIST_HORIZON_DAYS = 7;
-/** An open-now filter is applied again when the view asks this long after it was last applied. */
-const OPEN_NOW_REFRESH_MS = 60_000;
+/** Opening hours have minute resolution: open-now is re-applied when the minute changes. */
+const MINUTE_MS = 60_000;
 
 let all: BranchPoint[] = [];
 let filtered: BranchPoint[] = [];
@@ -76,9 +76,9 @@ function passes(
   return true;
 }
 
-function applyFilters(next: Filters): FilterResult {
+function applyFilters(next: Filters, now = Date.now()): FilterResult {
   filters = next;
-  filteredAt = Date.now();
+  filteredAt = now;
   const local = localClock(filteredAt);
   filtered = [];
   anyType = [];
@@ -122,9 +122,13 @@ function todayHours(p: BranchPoint, local: LocalParts): string | null {
 }
 
 function view(request: Extract<WorkerRequest, { op: 'view' }>): ViewResult {
-  if (filters.openNow && Date.now() - filteredAt > OPEN_NOW_REFRESH_MS) applyFilters(filters);
+  const now = Date.now();
+  // The filter and the rows' states are computed for the same minute, so that a branch closing at
+  // 22:00 is neither listed under "open now" as closed nor left out while still open.
+  if (filters.openNow && Math.floor(now / MINUTE_MS) !== Math.floor(filteredAt / MINUTE_MS))
+    applyFilters(filters, now);
   const ids = index.pointsIn(request.bbox);
-  const local = localClock(Date.now());
+  const local = localClock(now);
   const nearest = ids
     .map((i) => ({ i, d: metres(request.origin, filtered[i]!) }))
     .sort((a, b) => a.d - b.d)
