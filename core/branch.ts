@@ -7,6 +7,16 @@
 export const BRANCH_TYPES = ['post_office', 'parcel_locker', 'pickup_point'] as const;
 export type BranchType = (typeof BRANCH_TYPES)[number];
 
+/**
+ * A branch id (contract): 1 to 64 letters, digits, `.`, `_`, `:` or `-` (postal indexes, carrier
+ * codes). The source text, for JSON schemas and for building other patterns from it.
+ */
+export const BRANCH_ID_SOURCE = '[A-Za-z0-9._:-]{1,64}';
+/** A whole string that is a branch id. */
+export const BRANCH_ID_PATTERN = new RegExp(`^${BRANCH_ID_SOURCE}$`);
+/** The rule as the docs and error messages put it. */
+export const BRANCH_ID_RULE = '1 to 64 letters, digits, ".", "_", ":" or "-"';
+
 /** Where a record came from. */
 export const BRANCH_SOURCES = ['demo', 'pochta-passport', 'otpravka', 'csv', 'geojson'] as const;
 export type BranchSource = (typeof BRANCH_SOURCES)[number];

@@ -5,15 +5,9 @@
  * tariff dictionary). Weight limits per service are Russian Post's.
  */
 
-export const SERVICES = [
-  'parcel',
-  'parcel-online',
-  'courier-online',
-  'ems',
-  'first-class',
-  'ecom',
-] as const;
-export type MailService = (typeof SERVICES)[number];
+import { MAIL_SERVICES, type MailService } from '#core/mail-services';
+
+export { MAIL_SERVICES, type MailService };
 
 export interface ServiceSpec {
   /** Shown in docs and errors. */

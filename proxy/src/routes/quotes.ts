@@ -8,7 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { HttpProblem } from '../errors';
 import type { QuoteRequest } from '../quotes/quote-request';
 import type { QuoteService } from '../quotes/quote-service';
-import { SERVICES, SERVICE_SPECS, type MailService } from '../quotes/services';
+import { MAIL_SERVICES, SERVICE_SPECS, type MailService } from '../quotes/services';
 
 export interface QuoteRoutesOptions {
   quotes: QuoteService;
@@ -68,9 +68,9 @@ export const quoteQuerySchema = {
     },
     service: {
       type: 'string',
-      enum: [...SERVICES],
+      enum: [...MAIL_SERVICES],
       default: 'parcel-online',
-      description: `one of ${SERVICES.join(', ')}`,
+      description: `one of ${MAIL_SERVICES.join(', ')}`,
     },
     value: money('declared value'),
     cod: money('cash on delivery'),
