@@ -106,7 +106,7 @@ export async function firstClusters(
     sync: null,
     logger: false,
     trustProxy: false,
-    quotes: { ...defaultQuoteConfig(), source: 'estimate' },
+    quotes: { ...defaultQuoteConfig(), mode: 'estimate' },
   });
   await proxy.branches.current.compressed;
   const proxyOrigin = (await proxy.listen({ port: 0, host: '127.0.0.1' })).replace(

@@ -1,72 +1,68 @@
 /**
- * The proxy's configuration: one typed object with documented defaults. `main.ts` is the only
- * reader of `process.env`; it hands the environment to `configFromEnv`, which validates it.
+ * The proxy's configuration: one typed object, read from the environment through `ENV`, the table of
+ * every variable with its default, parser and meaning (README.md's environment table is checked
+ * against it). `main.ts` is the only reader of `process.env`, and the import command the only other;
+ * both go through here.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyServerOptions } from 'fastify';
 import type { Branch } from '#core/branch';
-import { DEFAULT_RATES, parseRates, type RateTable } from './quotes/estimator';
-import { DEFAULT_PRICING, parsePricing, type PricingRules } from './quotes/pricing';
-import type { QuoteSource } from './quotes/quote-service';
-import { SYNC_DEFAULTS, type PochtaSyncConfig } from './sync/pochta-sync';
+import { DEFAULT_RATES, rateTable, type RateTable } from './quotes/estimator';
+import { DEFAULT_PRICING, pricingRules, type PricingRules } from './quotes/pricing';
+import type { QuoteMode } from './quotes/quote-service';
+import type { PochtaSyncConfig } from './sync/pochta-sync';
 
+/** Cost and delivery time. */
 export interface QuoteConfig {
-  /** `auto` (live, falling back to the estimator), `live`, or `estimate`. Default auto. */
-  source: QuoteSource;
-  /** Default https://tariff.pochta.ru */
+  /** QUOTE_SOURCE: `auto` (live, falling back to the estimator), `live`, or `estimate`. */
+  mode: QuoteMode;
+  /** TARIFF_UPSTREAM_URL. */
   tariffUrl: string;
-  /** Default https://delivery.pochta.ru */
+  /** DELIVERY_UPSTREAM_URL. */
   deliveryUrl: string;
-  /** Per upstream call. Default 3000 ms: a buyer waits no longer for a figure. */
+  /** UPSTREAM_TIMEOUT_MS, per upstream call. */
   timeoutMs: number;
+  /** PRICING. */
   pricing: PricingRules;
+  /** RATE_TABLE. */
   rates: RateTable;
-  /** Cached answers at most. Default 50,000. */
+  /** QUOTE_CACHE_ENTRIES: cached answers at most. */
   cacheMaxEntries: number;
-  /** Quote requests per minute per client address; 0 for no limit. Default 120. */
+  /** RATE_LIMIT_PER_MINUTE: quote requests per minute per client address; 0 for no limit. */
   rateLimitPerMinute: number;
 }
-
-export const defaultQuoteConfig = (): QuoteConfig => ({
-  source: 'auto',
-  tariffUrl: 'https://tariff.pochta.ru',
-  deliveryUrl: 'https://delivery.pochta.ru',
-  timeoutMs: 3000,
-  pricing: DEFAULT_PRICING,
-  rates: DEFAULT_RATES,
-  cacheMaxEntries: 50_000,
-  rateLimitPerMinute: 120,
-});
 
 /** The repository root, from which the default folders are found. */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** Everything `createServer` needs; tests build it by hand (`server.fixture.ts`). */
 export interface ServerConfig {
-  /** Built artefacts: `widget/`, `basemap/`, `configurator/` inside. Default `<root>/dist`. */
+  /** DIST_DIR: built artefacts, `widget/`, `basemap/`, `configurator/` inside. */
   distDir: string;
-  /** Static pages that are not generated (the demo checkout). Default `<root>/public`. */
+  /** PUBLIC_DIR: static pages that are not generated (the demo checkout). */
   publicDir: string;
-  /** SQLite database file, created when missing; `:memory:` keeps nothing. Default `<root>/.data/branch-picker.sqlite`. */
+  /** DATABASE_PATH: the SQLite file, created when missing; `:memory:` keeps nothing. */
   database: string;
   /** Stored when the database holds no branches (the demo network on a fresh machine). */
   seed?: () => readonly Branch[];
-  /** How often to look for imports committed by another process, ms; 0 never. Default 2000. */
+  /** RELOAD_INTERVAL_MS: how often to look for imports committed by another process; 0 never. */
   reloadIntervalMs: number;
   /** Daily sync from Russian Post; null without credentials. */
   sync: PochtaSyncConfig | null;
   /** Cost and delivery time. */
   quotes: QuoteConfig;
-  /** Fastify logger options; `false` for silence (tests). Default: JSON logs at `info`. */
+  /** Fastify logger options (LOG_LEVEL); `false` for silence (tests). */
   logger: FastifyServerOptions['logger'];
-  /** Trust `X-Forwarded-*` from a reverse proxy in front. Default `false`. */
+  /** TRUST_PROXY: trust `X-Forwarded-*` from a reverse proxy in front. */
   trustProxy: boolean;
 }
 
+/** Where `main.ts` listens. */
 export interface ListenConfig {
-  /** Default 8080. */
+  /** PORT. */
   port: number;
-  /** Default `127.0.0.1`; `0.0.0.0` to listen on every interface (containers). */
+  /** HOST. */
   host: string;
 }
 
@@ -78,133 +74,270 @@ export class ConfigError extends Error {
   }
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+/** One environment variable. */
+export interface EnvVar<T> {
+  name: string;
+  /** The value when the variable is unset or empty. */
+  default: T;
+  /** The default as the README shows it (Markdown), when not `default` itself in backticks. */
+  shown?: string;
+  /** Reads a set value; throws an Error saying what is allowed (ConfigError adds the name). */
+  parse: (raw: string) => T;
+  /** What it does, as the README says it. */
+  doc: string;
+}
 
-function port(value: string | undefined): number {
-  if (value === undefined || value === '') return 8080;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    throw new ConfigError(
-      `PORT must be a whole number from 0 to 65535, got ${JSON.stringify(value)}`,
-    );
+type Spec<T> = Omit<EnvVar<T>, 'name'>;
+
+/** Gives each spec its key as its name. */
+function defineEnv<S extends Record<string, Spec<unknown>>>(
+  specs: S,
+): { readonly [K in keyof S & string]: S[K] & { name: K } } {
+  const entries = Object.entries(specs).map(([name, spec]) => [name, { name, ...spec }]);
+  return Object.fromEntries(entries) as { readonly [K in keyof S & string]: S[K] & { name: K } };
+}
+
+const spec = <T>(s: Spec<T>): Spec<T> => s;
+
+// Parsers: each throws a message that reads after the variable's name.
+const got = (raw: string): string => `, got ${JSON.stringify(raw)}`;
+
+const wholeNumber = (min: number, max: number) => (raw: string) => {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`must be a whole number from ${min} to ${max}${got(raw)}`);
+  return n;
+};
+
+const positive = (raw: string): number => {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`must be a positive number${got(raw)}`);
+  return n;
+};
+
+const oneOf =
+  <T extends string>(allowed: readonly T[]) =>
+  (raw: string): T => {
+    if (!(allowed as readonly string[]).includes(raw))
+      throw new Error(`must be one of ${allowed.join(', ')}${got(raw)}`);
+    return raw as T;
+  };
+
+const url = (example: string) => (raw: string) => {
+  try {
+    return new URL(raw).href.replace(/\/$/, '');
+  } catch {
+    throw new Error(`must be a URL such as ${example}${got(raw)}`);
   }
-  return n;
+};
+
+const flag = (raw: string): boolean => {
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new Error(`must be 1, true, 0 or false${got(raw)}`);
+};
+
+const text = (raw: string): string => raw;
+const directory = (raw: string): string => path.resolve(raw);
+
+/** JSON holding an object, read by a domain module's parser of plain values. */
+const jsonObject =
+  <T>(read: (value: Readonly<Record<string, unknown>>) => T) =>
+  (raw: string): T => {
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      throw new Error(`is not JSON (${(error as Error).message})`, { cause: error });
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      throw new Error(`must be a JSON object${got(raw)}`);
+    try {
+      return read(value as Record<string, unknown>);
+    } catch (error) {
+      throw new Error(`has a bad field: ${(error as Error).message}`, { cause: error });
+    }
+  };
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const TARIFF_URL = 'https://tariff.pochta.ru';
+const DELIVERY_URL = 'https://delivery.pochta.ru';
+const OTPRAVKA_URL = 'https://otpravka-api.pochta.ru';
+
+/** Every environment variable the proxy reads, in the README's order. */
+export const ENV = defineEnv({
+  PORT: spec({ default: 8080, parse: wholeNumber(0, 65535), doc: 'the port to listen on' }),
+  HOST: spec({
+    default: '127.0.0.1',
+    parse: text,
+    doc: 'the address to listen on; `0.0.0.0` for every interface (in a container)',
+  }),
+  LOG_LEVEL: spec<(typeof LOG_LEVELS)[number]>({
+    default: 'info',
+    parse: oneOf(LOG_LEVELS),
+    doc: `JSON log lines from this level (${LOG_LEVELS.join(', ')}); \`debug\` adds a line per request`,
+  }),
+  DIST_DIR: spec({
+    default: path.join(ROOT_DIR, 'dist'),
+    shown: '`dist/`',
+    parse: directory,
+    doc: 'the build: the widget, the basemap and the configurator inside',
+  }),
+  PUBLIC_DIR: spec({
+    default: path.join(ROOT_DIR, 'public'),
+    shown: '`public/`',
+    parse: directory,
+    doc: 'static pages (the demo checkout)',
+  }),
+  DATABASE_PATH: spec({
+    default: path.join(ROOT_DIR, '.data', 'branch-picker.sqlite'),
+    shown: '`.data/branch-picker.sqlite`',
+    parse: (raw) => (raw === ':memory:' ? raw : path.resolve(raw)),
+    doc: 'the SQLite file, created when missing; `:memory:` keeps nothing',
+  }),
+  RELOAD_INTERVAL_MS: spec({
+    default: 2000,
+    parse: (raw) => (raw === '0' ? 0 : positive(raw)),
+    doc: 'how often to look for imports committed by another process; 0 never',
+  }),
+  TRUST_PROXY: spec({
+    default: false,
+    shown: '`0`',
+    parse: flag,
+    doc: "`1` behind a reverse proxy, so that rate limits see the buyer's address",
+  }),
+  QUOTE_SOURCE: spec<QuoteMode>({
+    default: 'auto',
+    parse: oneOf(['auto', 'live', 'estimate']),
+    doc: '`auto` (Russian Post, else the estimator), `live` (Russian Post only) or `estimate`',
+  }),
+  TARIFF_UPSTREAM_URL: spec({
+    default: TARIFF_URL,
+    parse: url(TARIFF_URL),
+    doc: "Russian Post's tariff calculator (`/v2/calculate/tariff`)",
+  }),
+  DELIVERY_UPSTREAM_URL: spec({
+    default: DELIVERY_URL,
+    parse: url(DELIVERY_URL),
+    doc: "Russian Post's delivery-time calculator (`/v2/calculate/delivery`)",
+  }),
+  UPSTREAM_TIMEOUT_MS: spec({ default: 3000, parse: positive, doc: 'per upstream call' }),
+  PRICING: spec({
+    default: DEFAULT_PRICING,
+    shown: 'none',
+    parse: jsonObject(pricingRules),
+    doc: "the shop's [pricing rules](#pricing-rules), JSON",
+  }),
+  RATE_TABLE: spec({
+    default: DEFAULT_RATES,
+    shown: 'built in',
+    parse: jsonObject(rateTable),
+    doc: "the estimator's rate table, JSON",
+  }),
+  QUOTE_CACHE_ENTRIES: spec({
+    default: 50_000,
+    parse: wholeNumber(1, Number.MAX_SAFE_INTEGER),
+    doc: 'cached answers at most',
+  }),
+  RATE_LIMIT_PER_MINUTE: spec({
+    default: 120,
+    parse: wholeNumber(0, Number.MAX_SAFE_INTEGER),
+    doc: 'quote requests per client address per minute (429 with `Retry-After` beyond); 0 for none',
+  }),
+  OTPRAVKA_TOKEN: spec({
+    default: '',
+    shown: 'none',
+    parse: text,
+    doc: 'the application token from the otpravka.pochta.ru cabinet; with the next two it turns the [sync](#sync-from-russian-post) on',
+  }),
+  OTPRAVKA_LOGIN: spec({ default: '', shown: 'none', parse: text, doc: 'the pochta.ru account' }),
+  OTPRAVKA_PASSWORD: spec({
+    default: '',
+    shown: 'none',
+    parse: text,
+    doc: "the pochta.ru account's password",
+  }),
+  OTPRAVKA_URL: spec({ default: OTPRAVKA_URL, parse: url(OTPRAVKA_URL), doc: "Otpravka's API" }),
+  OTPRAVKA_SYNC_TYPE: spec<PochtaSyncConfig['kind']>({
+    default: 'ALL',
+    parse: oneOf(['ALL', 'OPS', 'PVZ', 'APS']),
+    doc: 'which branches the sync downloads: `ALL`, `OPS`, `PVZ` or `APS`',
+  }),
+  SYNC_INTERVAL_HOURS: spec({ default: 24, parse: positive, doc: 'hours between syncs' }),
+  SYNC_TIMEOUT_SECONDS: spec({ default: 300, parse: positive, doc: 'for the whole download' }),
+});
+
+/** The environment as `process.env` gives it. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** One variable's value: its default when unset or empty, else parsed, or a ConfigError naming it. */
+export function readEnv<T>(env: Env, variable: EnvVar<T>): T {
+  const raw = env[variable.name];
+  if (raw === undefined || raw === '') return variable.default;
+  try {
+    return variable.parse(raw);
+  } catch (error) {
+    throw new ConfigError(`${variable.name} ${(error as Error).message}`);
+  }
 }
 
-/** Reads the environment into a configuration, or throws a ConfigError naming the bad variable. */
-function positive(
-  env: Readonly<Record<string, string | undefined>>,
-  name: string,
-  fallback: number,
-): number {
-  const value = env[name];
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0)
-    throw new ConfigError(`${name} must be a positive number, got ${JSON.stringify(value)}`);
-  return n;
-}
+const HOUR_MS = 3_600_000;
+const SYNC_CREDENTIALS = [ENV.OTPRAVKA_TOKEN, ENV.OTPRAVKA_LOGIN, ENV.OTPRAVKA_PASSWORD] as const;
 
 /** Sync settings when all three credentials are set; null when none is; an error when only some are. */
-function syncFromEnv(env: Readonly<Record<string, string | undefined>>): PochtaSyncConfig | null {
-  const names = ['OTPRAVKA_TOKEN', 'OTPRAVKA_LOGIN', 'OTPRAVKA_PASSWORD'] as const;
-  const present = names.filter((n) => env[n]);
-  if (present.length === 0) return null;
-  if (present.length < names.length) {
+function syncFromEnv(env: Env): PochtaSyncConfig | null {
+  const [token, login, password] = SYNC_CREDENTIALS.map((v) => readEnv(env, v));
+  const missing = SYNC_CREDENTIALS.filter((v) => !readEnv(env, v)).map((v) => v.name);
+  if (missing.length === SYNC_CREDENTIALS.length) return null;
+  if (missing.length) {
     throw new ConfigError(
-      `Russian Post sync needs ${names.join(', ')}; missing: ${names.filter((n) => !env[n]).join(', ')}`,
-    );
-  }
-  const kind = env.OTPRAVKA_SYNC_TYPE ?? SYNC_DEFAULTS.kind;
-  if (!['ALL', 'OPS', 'PVZ', 'APS'].includes(kind)) {
-    throw new ConfigError(
-      `OTPRAVKA_SYNC_TYPE must be ALL, OPS, PVZ or APS, got ${JSON.stringify(kind)}`,
+      `Russian Post sync needs ${SYNC_CREDENTIALS.map((v) => v.name).join(', ')}; missing: ${missing.join(', ')}`,
     );
   }
   return {
-    url: env.OTPRAVKA_URL ?? SYNC_DEFAULTS.url,
-    token: env.OTPRAVKA_TOKEN!,
-    login: env.OTPRAVKA_LOGIN!,
-    password: env.OTPRAVKA_PASSWORD!,
-    intervalMs:
-      positive(env, 'SYNC_INTERVAL_HOURS', SYNC_DEFAULTS.intervalMs / 3_600_000) * 3_600_000,
-    timeoutMs: positive(env, 'SYNC_TIMEOUT_SECONDS', SYNC_DEFAULTS.timeoutMs / 1000) * 1000,
-    kind: kind as PochtaSyncConfig['kind'],
+    url: readEnv(env, ENV.OTPRAVKA_URL),
+    token: token!,
+    login: login!,
+    password: password!,
+    intervalMs: readEnv(env, ENV.SYNC_INTERVAL_HOURS) * HOUR_MS,
+    timeoutMs: readEnv(env, ENV.SYNC_TIMEOUT_SECONDS) * 1000,
+    kind: readEnv(env, ENV.OTPRAVKA_SYNC_TYPE),
   };
 }
 
-function quotesFromEnv(env: Readonly<Record<string, string | undefined>>): QuoteConfig {
-  const defaults = defaultQuoteConfig();
-  const source = env.QUOTE_SOURCE ?? defaults.source;
-  if (!['auto', 'live', 'estimate'].includes(source)) {
-    throw new ConfigError(
-      `QUOTE_SOURCE must be auto, live or estimate, got ${JSON.stringify(source)}`,
-    );
-  }
-  const url = (name: string, fallback: string): string => {
-    const value = env[name] ?? fallback;
-    try {
-      return new URL(value).href.replace(/\/$/, '');
-    } catch {
-      throw new ConfigError(
-        `${name} must be a URL such as ${fallback}, got ${JSON.stringify(value)}`,
-      );
-    }
-  };
-  const parsed = <T>(name: string, parse: (json: string) => T, fallback: T): T => {
-    const value = env[name];
-    if (!value) return fallback;
-    try {
-      return parse(value);
-    } catch (error) {
-      throw new ConfigError((error as Error).message);
-    }
-  };
-  const limit =
-    env.RATE_LIMIT_PER_MINUTE === '0'
-      ? 0
-      : positive(env, 'RATE_LIMIT_PER_MINUTE', defaults.rateLimitPerMinute);
+function quotesFromEnv(env: Env): QuoteConfig {
   return {
-    source: source as QuoteSource,
-    tariffUrl: url('TARIFF_UPSTREAM_URL', defaults.tariffUrl),
-    deliveryUrl: url('DELIVERY_UPSTREAM_URL', defaults.deliveryUrl),
-    timeoutMs: positive(env, 'UPSTREAM_TIMEOUT_MS', defaults.timeoutMs),
-    pricing: parsed('PRICING', parsePricing, defaults.pricing),
-    rates: parsed('RATE_TABLE', parseRates, defaults.rates),
-    cacheMaxEntries: positive(env, 'QUOTE_CACHE_ENTRIES', defaults.cacheMaxEntries),
-    rateLimitPerMinute: limit,
+    mode: readEnv(env, ENV.QUOTE_SOURCE),
+    tariffUrl: readEnv(env, ENV.TARIFF_UPSTREAM_URL),
+    deliveryUrl: readEnv(env, ENV.DELIVERY_UPSTREAM_URL),
+    timeoutMs: readEnv(env, ENV.UPSTREAM_TIMEOUT_MS),
+    pricing: readEnv(env, ENV.PRICING),
+    rates: readEnv(env, ENV.RATE_TABLE),
+    cacheMaxEntries: readEnv(env, ENV.QUOTE_CACHE_ENTRIES),
+    rateLimitPerMinute: readEnv(env, ENV.RATE_LIMIT_PER_MINUTE),
   };
 }
 
-/** Where the database lives unless DATABASE_PATH says otherwise. */
-export const DEFAULT_DATABASE = path.join(ROOT_DIR, '.data', 'branch-picker.sqlite');
+/** The quote settings of an empty environment: every default. */
+export const defaultQuoteConfig = (): QuoteConfig => quotesFromEnv({});
 
+/** Reads the environment into a configuration, or throws a ConfigError naming the bad variable. */
 export function configFromEnv(
-  env: Readonly<Record<string, string | undefined>>,
+  env: Env,
   seed?: () => readonly Branch[],
 ): { server: ServerConfig; listen: ListenConfig } {
-  const level = env.LOG_LEVEL ?? 'info';
-  if (!LOG_LEVELS.includes(level)) {
-    throw new ConfigError(
-      `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(level)}`,
-    );
-  }
   return {
     server: {
-      distDir: path.resolve(env.DIST_DIR ?? path.join(ROOT_DIR, 'dist')),
-      publicDir: path.resolve(env.PUBLIC_DIR ?? path.join(ROOT_DIR, 'public')),
-      database:
-        env.DATABASE_PATH === ':memory:'
-          ? ':memory:'
-          : path.resolve(env.DATABASE_PATH ?? DEFAULT_DATABASE),
+      distDir: readEnv(env, ENV.DIST_DIR),
+      publicDir: readEnv(env, ENV.PUBLIC_DIR),
+      database: readEnv(env, ENV.DATABASE_PATH),
       ...(seed ? { seed } : {}),
-      reloadIntervalMs:
-        env.RELOAD_INTERVAL_MS === '0' ? 0 : positive(env, 'RELOAD_INTERVAL_MS', 2000),
+      reloadIntervalMs: readEnv(env, ENV.RELOAD_INTERVAL_MS),
       sync: syncFromEnv(env),
       quotes: quotesFromEnv(env),
-      logger: { level },
-      trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+      logger: { level: readEnv(env, ENV.LOG_LEVEL) },
+      trustProxy: readEnv(env, ENV.TRUST_PROXY),
     },
-    listen: { port: port(env.PORT), host: env.HOST ?? '127.0.0.1' },
+    listen: { port: readEnv(env, ENV.PORT), host: readEnv(env, ENV.HOST) },
   };
 }

@@ -2,9 +2,7 @@
  * The proxy's entry point: reads the environment (the only place that does), builds the server,
  * listens, and shuts down gracefully on SIGTERM/SIGINT: in-flight requests finish, new ones get 503.
  *
- * Environment: PORT (8080), HOST (127.0.0.1), LOG_LEVEL (info), DIST_DIR, PUBLIC_DIR, TRUST_PROXY,
- * DATABASE_PATH, RELOAD_INTERVAL_MS, and for the Russian Post sync OTPRAVKA_TOKEN, OTPRAVKA_LOGIN,
- * OTPRAVKA_PASSWORD, OTPRAVKA_URL, OTPRAVKA_SYNC_TYPE, SYNC_INTERVAL_HOURS, SYNC_TIMEOUT_SECONDS.
+ * The variables it reads, with their defaults and meaning, are the `ENV` table in `config.ts`.
  */
 import { generateDemoNetwork } from './branches/demo/generate';
 import { ConfigError, configFromEnv } from './config';

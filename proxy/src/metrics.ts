@@ -1,9 +1,20 @@
 /**
- * The proxy's metrics for Prometheus (`GET /metrics`), one registry per server: requests by route
- * and status, upstream latency, cache outcomes, breaker states. prom-client lives only here.
+ * The proxy's metrics for Prometheus, one registry per server: requests by route and status,
+ * upstream latency, cache outcomes, breaker states. prom-client lives only here;
+ * `plugins/metrics.ts` serves it at `GET /metrics`.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { CacheResult } from './cache/cached-call';
+import type { BreakerState } from './quotes/upstreams/circuit-breaker';
 
+/** The gauge's number for each breaker state. */
+const BREAKER_LEVEL: Readonly<Record<BreakerState, number>> = {
+  closed: 0,
+  'half-open': 1,
+  open: 2,
+};
+
+/** The registry and the few ways the proxy counts things. */
 export class Metrics {
   readonly registry = new Registry();
 
@@ -24,7 +35,7 @@ export class Metrics {
 
   readonly cache = new Counter({
     name: 'bp_quote_cache_total',
-    help: 'Quote cache lookups by kind (tariff, delivery) and result: hit, miss, revalidate (served while refreshing), stale (served because the upstream failed), negative (a cached refusal).',
+    help: 'Quote cache lookups by kind (tariff, delivery) and result, one per lookup: hit, miss, revalidate (served while refreshing), stale (served because the upstream failed), negative (a cached refusal).',
     labelNames: ['kind', 'result'] as const,
     registers: [this.registry],
   });
@@ -36,11 +47,18 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Each watched breaker's state, read at scrape time. */
+  private readonly breakers = new Map<string, () => BreakerState>();
+
   readonly breaker = new Gauge({
     name: 'bp_upstream_breaker_state',
     help: 'Circuit breaker per upstream: 0 closed, 1 half-open, 2 open.',
     labelNames: ['upstream'] as const,
     registers: [this.registry],
+    collect: () => {
+      for (const [upstream, state] of this.breakers)
+        this.breaker.set({ upstream }, BREAKER_LEVEL[state()]);
+    },
   });
 
   constructor() {
@@ -62,22 +80,32 @@ export class Metrics {
     return c;
   }
 
+  /** Shows an upstream's breaker in the gauge, read at every scrape. */
+  watchBreaker(upstream: string, state: () => BreakerState): void {
+    this.breakers.set(upstream, state);
+  }
+
+  /** One answered request. */
   request(route: string, method: string, status: number): void {
     this.child('requests', this.requests, { route, method, status }).inc();
   }
 
-  cacheResult(kind: string, result: string): void {
+  /** One quote cache lookup. */
+  cacheResult(kind: string, result: CacheResult): void {
     this.child('cache', this.cache, { kind, result }).inc();
   }
 
+  /** One quote answered, by where it came from. */
   answer(kind: string, source: string): void {
     this.child('answers', this.answers, { kind, source }).inc();
   }
 
+  /** The exposition text for a scrape. */
   text(): Promise<string> {
     return this.registry.metrics();
   }
 
+  /** Its content type. */
   get contentType(): string {
     return this.registry.contentType;
   }

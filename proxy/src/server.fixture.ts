@@ -4,6 +4,7 @@
  */
 import { defaultQuoteConfig, type ServerConfig } from './config';
 
+/** The test configuration with `overrides`; `quotes` merge field by field. */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   return {
     distDir: '/nonexistent',
@@ -16,7 +17,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     ...overrides,
     quotes: {
       ...defaultQuoteConfig(),
-      source: 'estimate',
+      mode: 'estimate',
       rateLimitPerMinute: 0,
       ...overrides.quotes,
     },

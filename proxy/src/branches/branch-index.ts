@@ -11,7 +11,8 @@ import { around } from 'geokdbush';
 import KDBush from 'kdbush';
 import type { Branch, BranchType } from '#core/branch';
 import { encodeCompact } from '#core/compact';
-import { haversine, SearchIndex } from '../search/search-index';
+import { distanceMetres, type BBox, type LonLat } from '#core/geo';
+import { SearchIndex } from '../search/search-index';
 
 const brotli = promisify(brotliCompress);
 
@@ -24,9 +25,6 @@ export interface EncodedNetwork {
   /** For the whole network filled in the background (best brotli takes a second for a megabyte). */
   brotli?: Buffer;
 }
-
-/** `[west, south, east, north]`; west > east crosses the antimeridian. */
-export type BBox = [number, number, number, number];
 
 /** gzip is the fallback for clients without brotli: a fast level, as it is built on every reload. */
 const GZIP_LEVEL = 6;
@@ -52,18 +50,20 @@ function encode(branches: readonly Branch[], brotliQuality: number | null): Enco
   return out;
 }
 
+/** A branch near a point, with how near. */
 export interface NearbyHit {
   branch: Branch;
   /** Great-circle metres. */
   distance: number;
 }
 
+/** One snapshot of the network, with its indexes and encodings. */
 export class BranchIndex {
   readonly branches: readonly Branch[];
   readonly search: SearchIndex;
   private readonly byId = new Map<string, Branch>();
   /** A place for each postal code, and for each three-digit prefix the centre of its codes. */
-  private readonly places = new Map<string, { lon: number; lat: number }>();
+  private readonly places = new Map<string, LonLat>();
   private readonly tree: KDBush;
   private readonly full: EncodedNetwork;
   private readonly subsets = new Map<string, EncodedNetwork>();
@@ -113,7 +113,7 @@ export class BranchIndex {
   }
 
   /** Where a postal code is: its branch, or the centre of its region's codes; undefined if unknown. */
-  locate(postalCode: string): { lon: number; lat: number } | undefined {
+  locate(postalCode: string): LonLat | undefined {
     return this.places.get(postalCode) ?? this.places.get(postalCode.slice(0, 3));
   }
 
@@ -156,6 +156,7 @@ export class BranchIndex {
     maxKm = Infinity,
   ): NearbyHit[] {
     if (!this.branches.length) return [];
+    const at = { lon, lat };
     const typeSet = types?.length ? new Set(types) : null;
     const ids = around(
       this.tree,
@@ -169,7 +170,7 @@ export class BranchIndex {
       const branch = this.branches[i]!;
       return {
         branch,
-        distance: Math.round(haversine(lon, lat, branch.location.lon, branch.location.lat)),
+        distance: Math.round(distanceMetres(at, branch.location)),
       };
     });
   }

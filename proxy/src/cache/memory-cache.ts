@@ -1,9 +1,12 @@
 /**
- * The in-memory cache backend: least recently used entries go first once it holds `maxEntries`
- * entries or `maxBytes` of (JSON-sized) values; expired entries go when met.
+ * The in-memory cache backend, lru-cache underneath: least recently used entries go first once it
+ * holds `maxEntries` entries or `maxBytes` of (JSON-sized) values; an entry past its own `expiresAt`
+ * (read from the injected clock, so tests need no timers) is dropped when met.
  */
+import { LRUCache } from 'lru-cache';
 import type { CacheBackend, CacheEntry } from './cache';
 
+/** Bounds of a MemoryCache. */
 export const defaultMemoryCacheOptions = {
   /** Entries at most. */
   maxEntries: 50_000,
@@ -11,70 +14,51 @@ export const defaultMemoryCacheOptions = {
   maxBytes: 64 * 1024 * 1024,
 };
 
-interface Slot {
-  entry: CacheEntry<unknown>;
-  bytes: number;
-}
+/** lru-cache counts sizes in positive integers: an empty value still takes one. */
+const sizeOf = (entry: CacheEntry<unknown>): number =>
+  Math.max(1, JSON.stringify(entry.value)?.length ?? 0);
 
+/** A CacheBackend in this process's memory, bounded by entries and bytes. */
 export class MemoryCache implements CacheBackend {
-  private readonly options: typeof defaultMemoryCacheOptions;
-  /** A Map iterates in insertion order: re-inserting on use keeps the least recent first. */
-  private readonly slots = new Map<string, Slot>();
-  private bytes = 0;
+  private readonly lru: LRUCache<string, CacheEntry<unknown>>;
   private readonly now: () => number;
 
   constructor(
     options: Partial<typeof defaultMemoryCacheOptions> = {},
     now: () => number = Date.now,
   ) {
-    this.options = { ...defaultMemoryCacheOptions, ...options };
+    const { maxEntries, maxBytes } = { ...defaultMemoryCacheOptions, ...options };
+    // No `ttl`: expiry is the entry's own `expiresAt`, which the caller sets from its clock.
+    this.lru = new LRUCache({ max: maxEntries, maxSize: maxBytes, sizeCalculation: sizeOf });
     this.now = now;
   }
 
   get<T>(key: string): Promise<CacheEntry<T> | undefined> {
-    const slot = this.slots.get(key);
-    if (!slot) return Promise.resolve(undefined);
-    if (slot.entry.expiresAt <= this.now()) {
-      this.remove(key, slot);
+    const entry = this.lru.get(key);
+    if (entry && entry.expiresAt <= this.now()) {
+      this.lru.delete(key);
       return Promise.resolve(undefined);
     }
-    this.slots.delete(key);
-    this.slots.set(key, slot);
-    return Promise.resolve(slot.entry as CacheEntry<T>);
+    return Promise.resolve(entry as CacheEntry<T> | undefined);
   }
 
   set<T>(key: string, entry: CacheEntry<T>): Promise<void> {
-    const bytes = JSON.stringify(entry.value)?.length ?? 0;
-    const old = this.slots.get(key);
-    if (old) this.remove(key, old);
-    if (bytes > this.options.maxBytes) return Promise.resolve();
-    this.slots.set(key, { entry, bytes });
-    this.bytes += bytes;
-    for (const [k, slot] of this.slots) {
-      if (this.slots.size <= this.options.maxEntries && this.bytes <= this.options.maxBytes) break;
-      this.remove(k, slot);
-    }
+    // A value larger than maxBytes is not kept, and removes what the key held (lru-cache's rule).
+    this.lru.set(key, entry);
     return Promise.resolve();
   }
 
   delete(key: string): Promise<void> {
-    const slot = this.slots.get(key);
-    if (slot) this.remove(key, slot);
+    this.lru.delete(key);
     return Promise.resolve();
   }
 
   clear(): Promise<void> {
-    this.slots.clear();
-    this.bytes = 0;
+    this.lru.clear();
     return Promise.resolve();
   }
 
   size(): Promise<number> {
-    return Promise.resolve(this.slots.size);
-  }
-
-  private remove(key: string, slot: Slot): void {
-    this.slots.delete(key);
-    this.bytes -= slot.bytes;
+    return Promise.resolve(this.lru.size);
   }
 }

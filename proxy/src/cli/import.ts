@@ -1,14 +1,15 @@
 /**
  * `npm run import -- <file> [--format pochta-passport|otpravka|csv|geojson] [--replace|--merge]
- * [--max-rejected 5%] [--dry-run]`: imports branches into the proxy's database (DATABASE_PATH, or
- * .data/branch-picker.sqlite). A running proxy picks the change up within seconds.
+ * [--max-rejected 5%] [--dry-run]`: imports branches into the proxy's database (DATABASE_PATH, read
+ * through the proxy's configuration, `ENV` in config.ts). A running proxy picks the change up within
+ * seconds.
  *
  * Exit codes: 0 applied, 1 nothing applied (the file or too many rows were bad), 2 bad usage.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_DATABASE } from '../config';
+import { ENV, readEnv } from '../config';
 import { ImportError, FORMAT_NAMES, type FormatName } from '../importers/format';
 import {
   DEFAULT_MAX_REJECTED_SHARE,
@@ -102,7 +103,7 @@ async function main(): Promise<number> {
       console.log('dry run: nothing changed');
       return 0;
     }
-    const database = process.env.DATABASE_PATH ?? DEFAULT_DATABASE;
+    const database = readEnv(process.env, ENV.DATABASE_PATH);
     const db = openDatabase(database);
     try {
       const report = runImport(new BranchRepository(db), data, {

@@ -14,7 +14,7 @@ import {
   type Weekday,
 } from '#core/branch';
 import { DEFAULT_LIMITS, defaultName } from './defaults';
-import { FieldError } from './format';
+import { RowFieldError } from './format';
 import { HoursSyntaxError, parseDayText, parseWeekText } from './hours-text';
 import { joinAddress } from './russian-address';
 import { resolveTimezone } from './timezone';
@@ -82,14 +82,14 @@ function flag(value: string | undefined, field: string): boolean {
   const v = (value ?? '').trim();
   if (TRUE.test(v)) return true;
   if (FALSE.test(v)) return false;
-  throw new FieldError(field, `"${v}" is not yes or no (1/0, true/false, да/нет)`);
+  throw new RowFieldError(field, `"${v}" is not yes or no (1/0, true/false, да/нет)`);
 }
 
 function number(value: string | undefined, field: string): number {
   const v = (value ?? '').trim().replace(',', '.');
   const n = Number(v);
   if (v === '' || !Number.isFinite(n))
-    throw new FieldError(field, `"${value ?? ''}" is not a number`);
+    throw new RowFieldError(field, `"${value ?? ''}" is not a number`);
   return n;
 }
 
@@ -100,17 +100,17 @@ export function flatBranch(
 ): Branch {
   const get = (column: string) => record[column]?.trim() ?? '';
   const id = get('id');
-  if (!id) throw new FieldError('id', 'is empty');
+  if (!id) throw new RowFieldError('id', 'is empty');
   const rawType = get('type').toLowerCase();
   const type = TYPES[rawType];
   if (!type)
-    throw new FieldError(
+    throw new RowFieldError(
       'type',
       `"${get('type')}" is not one of post_office, parcel_locker, pickup_point`,
     );
   const postalCode = get('postal_code');
   if (!/^\d{6}$/.test(postalCode))
-    throw new FieldError('postal_code', `"${postalCode}" is not a six-digit postal code`);
+    throw new RowFieldError('postal_code', `"${postalCode}" is not a six-digit postal code`);
   const lat = Math.round(number(record.lat, 'lat') * 1e6) / 1e6;
   const lon = Math.round(number(record.lon, 'lon') * 1e6) / 1e6;
 
@@ -125,7 +125,7 @@ export function flatBranch(
   } catch (error) {
     if (error instanceof HoursSyntaxError) {
       const day = WEEKDAYS.find((d) => get(d) && error.message.includes(`"${get(d)}"`));
-      throw new FieldError(get('hours') ? 'hours' : (day ?? 'hours'), error.message);
+      throw new RowFieldError(get('hours') ? 'hours' : (day ?? 'hours'), error.message);
     }
     throw error;
   }
@@ -137,7 +137,7 @@ export function flatBranch(
   const full =
     get('address') || joinAddress([postalCode, region, city && `г. ${city}`, street, house]);
   if (!get('address') && !city)
-    throw new FieldError(
+    throw new RowFieldError(
       'address',
       'is empty: give "address", or "city" with "street" and "house"',
     );
@@ -147,12 +147,12 @@ export function flatBranch(
     .filter(Boolean);
   for (const s of services) {
     if (!(BRANCH_SERVICES as readonly string[]).includes(s)) {
-      throw new FieldError('services', `"${s}" is not one of ${BRANCH_SERVICES.join(', ')}`);
+      throw new RowFieldError('services', `"${s}" is not one of ${BRANCH_SERVICES.join(', ')}`);
     }
   }
   const timezone = get('timezone') || resolveTimezone(postalCode, lon, lat);
   if (!timezone)
-    throw new FieldError(
+    throw new RowFieldError(
       'timezone',
       `is empty and ${lat}, ${lon} is not in Russia: give an IANA zone`,
     );

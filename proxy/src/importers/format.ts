@@ -3,7 +3,9 @@
  */
 import type { Branch } from '#core/branch';
 
+/** The formats an import can read, one file each beside this one. */
 export const FORMAT_NAMES = ['pochta-passport', 'otpravka', 'csv', 'geojson'] as const;
+/** One of FORMAT_NAMES. */
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 /** One problem with one row: where it is (`line 14`, `features[3]`), which field, and what is wrong. */
@@ -30,12 +32,14 @@ export class ImportError extends Error {
   }
 }
 
+/** Every row of a file, and notes about the file as a whole. */
 export interface ReadResult {
   rows: ParsedRow[];
   /** Things about the file as a whole worth telling (columns that were not imported). */
   notes?: string[];
 }
 
+/** One import format. */
 export interface ImportFormat {
   name: FormatName;
   /** Whether the bytes look like this format. Cheap: looks at the start, parses at most once. */
@@ -56,11 +60,11 @@ export function row(where: string, build: () => Branch): ParsedRow {
 }
 
 /** Thrown inside a row builder: names the field that could not be read. */
-export class FieldError extends Error {
+export class RowFieldError extends Error {
   readonly field: string;
   constructor(field: string, message: string) {
     super(message);
-    this.name = 'FieldError';
+    this.name = 'RowFieldError';
     this.field = field;
   }
 }

@@ -3,7 +3,7 @@
  * named like the CSV columns (flat-record.ts). The geometry gives the coordinates.
  */
 import { columnOf, flatBranch } from './flat-record';
-import { asText, FieldError, ImportError, parseJson, row, type ImportFormat } from './format';
+import { asText, RowFieldError, ImportError, parseJson, row, type ImportFormat } from './format';
 
 interface Feature {
   type?: string;
@@ -34,7 +34,7 @@ export const geojson: ImportFormat = {
       row(`features[${i}]`, () => {
         const coords = f?.geometry?.coordinates;
         if (f?.geometry?.type !== 'Point' || !Array.isArray(coords) || coords.length < 2) {
-          throw new FieldError(
+          throw new RowFieldError(
             'geometry',
             `is ${f?.geometry?.type ?? 'missing'}: each feature must be a Point [lon, lat]`,
           );

@@ -6,7 +6,7 @@
  */
 import { WEEKDAYS, type Branch, type DayHours, type Weekday } from '#core/branch';
 import { DEFAULT_LIMITS, defaultName, pochtaKind } from './defaults';
-import { asText, FieldError, ImportError, parseJson, row, type ImportFormat } from './format';
+import { asText, RowFieldError, ImportError, parseJson, row, type ImportFormat } from './format';
 import { clockTime } from './hours-text';
 import { joinAddress, placeName, regionName } from './russian-address';
 import { resolveTimezone } from './timezone';
@@ -47,26 +47,26 @@ function dayOf(s: Schedule, field: string): DayHours | null {
         })),
     };
   } catch (error) {
-    throw new FieldError(field, (error as Error).message);
+    throw new RowFieldError(field, (error as Error).message);
   }
 }
 
 const number = (raw: unknown, field: string): number => {
   const n = typeof raw === 'number' ? raw : Number(raw);
   if (raw === undefined || raw === null || raw === '' || !Number.isFinite(n))
-    throw new FieldError(field, `"${asText(raw)}" is not a number`);
+    throw new RowFieldError(field, `"${asText(raw)}" is not a number`);
   return Math.round(n * 1e6) / 1e6;
 };
 
 export function otpravkaBranch(o: OtpravkaOffice): Branch {
   const postalCode = String(o['postal-code'] ?? '').trim();
   if (!/^\d{6}$/.test(postalCode))
-    throw new FieldError('postal-code', `"${postalCode}" is not a six-digit postal code`);
+    throw new RowFieldError('postal-code', `"${postalCode}" is not a six-digit postal code`);
   let type;
   try {
     type = pochtaKind(o['type-code']);
   } catch (error) {
-    throw new FieldError('type-code', (error as Error).message);
+    throw new RowFieldError('type-code', (error as Error).message);
   }
   const lat = number(o.latitude, 'latitude');
   const lon = number(o.longitude, 'longitude');
@@ -77,7 +77,7 @@ export function otpravkaBranch(o: OtpravkaOffice): Branch {
   (o['working-hours'] ?? []).forEach((s, i) => {
     const id = s['weekday-id'];
     if (!Number.isInteger(id) || id! < 1 || id! > 7) {
-      throw new FieldError(
+      throw new RowFieldError(
         `working-hours[${i}].weekday-id`,
         `${String(id)} is not a weekday 1 (Monday) to 7 (Sunday)`,
       );
@@ -87,14 +87,14 @@ export function otpravkaBranch(o: OtpravkaOffice): Branch {
   const exceptions = (o.holidays ?? []).map((h, i) => {
     const date = h.date?.slice(0, 10) ?? '';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
-      throw new FieldError(`holidays[${i}].date`, `"${h.date}" is not a date YYYY-MM-DD`);
+      throw new RowFieldError(`holidays[${i}].date`, `"${h.date}" is not a date YYYY-MM-DD`);
     return { date, hours: h.schedule ? dayOf(h.schedule, `holidays[${i}].schedule`) : null };
   });
   const region = regionName(o.region ?? '');
   const city = placeName(o.settlement ?? '');
   const timezone = resolveTimezone(postalCode, lon, lat);
   if (!timezone)
-    throw new FieldError(
+    throw new RowFieldError(
       'latitude',
       `${lat}, ${lon} is not in Russia: no time zone can be derived`,
     );

@@ -11,7 +11,7 @@ import { addDays } from '#core/open-now';
 import { DEFAULT_LIMITS, defaultName, pochtaKind } from './defaults';
 import {
   asText,
-  FieldError,
+  RowFieldError,
   ImportError,
   parseJson,
   row,
@@ -68,7 +68,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const coordinate = (raw: unknown, field: string): number => {
   const n = typeof raw === 'number' ? raw : Number(asText(raw).replace(',', '.'));
   if (raw === undefined || raw === null || raw === '' || !Number.isFinite(n)) {
-    throw new FieldError(field, `"${asText(raw)}" is not a number`);
+    throw new RowFieldError(field, `"${asText(raw)}" is not a number`);
   }
   return Math.round(n * 1e6) / 1e6;
 };
@@ -79,13 +79,13 @@ function exceptionsOf(holidays: PassportElement['holidays']): HoursException[] {
     const start = h.ds?.slice(0, 10);
     const end = (h.df ?? h.ds)?.slice(0, 10);
     if (!start || !end || !/^\d{4}-\d{2}-\d{2}$/.test(start) || !/^\d{4}-\d{2}-\d{2}$/.test(end)) {
-      throw new FieldError(`holidays[${i}]`, `dates "${h.ds}"–"${h.df}" are not YYYY-MM-DD`);
+      throw new RowFieldError(`holidays[${i}]`, `dates "${h.ds}"–"${h.df}" are not YYYY-MM-DD`);
     }
     const worked = new Map((h.work ?? []).map((w) => [w.dt?.slice(0, 10), w]));
     let date = start;
     for (let n = 0; date <= end; n++, date = addDays(date, 1)) {
       if (n > MAX_HOLIDAY_DAYS)
-        throw new FieldError(`holidays[${i}]`, `${start}–${end} is longer than a year`);
+        throw new RowFieldError(`holidays[${i}]`, `${start}–${end} is longer than a year`);
       const w = worked.get(date);
       out.set(date, {
         date,
@@ -105,17 +105,17 @@ function exceptionsOf(holidays: PassportElement['holidays']): HoursException[] {
   return [...out.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
-/** One passport element as a branch. Throws FieldError naming the field it could not read. */
+/** One passport element as a branch. Throws RowFieldError naming the field it could not read. */
 export function passportBranch(el: PassportElement): Branch {
   const a = el.address ?? {};
   const postalCode = String(a.index ?? '').trim();
   if (!/^\d{6}$/.test(postalCode))
-    throw new FieldError('address.index', `"${postalCode}" is not a six-digit postal code`);
+    throw new RowFieldError('address.index', `"${postalCode}" is not a six-digit postal code`);
   let type;
   try {
     type = pochtaKind(el.type);
   } catch (error) {
-    throw new FieldError('type', (error as Error).message);
+    throw new RowFieldError('type', (error as Error).message);
   }
   const lat = coordinate(el.latitude, 'latitude');
   const lon = coordinate(el.longitude, 'longitude');
@@ -126,7 +126,7 @@ export function passportBranch(el: PassportElement): Branch {
       exceptions: exceptionsOf(el.holidays),
     };
   } catch (error) {
-    if (error instanceof HoursSyntaxError) throw new FieldError('workTime', error.message);
+    if (error instanceof HoursSyntaxError) throw new RowFieldError('workTime', error.message);
     throw error;
   }
   const place = placeName(a.place ?? '');
@@ -143,7 +143,7 @@ export function passportBranch(el: PassportElement): Branch {
   if (o.contentsChecking) services.push('contents-check');
   const timezone = resolveTimezone(postalCode, lon, lat);
   if (!timezone)
-    throw new FieldError(
+    throw new RowFieldError(
       'latitude',
       `${lat}, ${lon} is not in Russia: no time zone can be derived`,
     );

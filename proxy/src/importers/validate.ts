@@ -3,6 +3,8 @@
  * field it concerns and what is allowed, so a person can fix the row.
  */
 import {
+  BRANCH_ID_PATTERN,
+  BRANCH_ID_RULE,
   BRANCH_SERVICES,
   BRANCH_SOURCES,
   BRANCH_TYPES,
@@ -12,12 +14,12 @@ import {
 } from '#core/branch';
 import { isValidTimeZone, toMinutes } from '#core/open-now';
 
+/** One way a branch breaks the model: the field and what is wrong with it. */
 export interface FieldProblem {
   field: string;
   message: string;
 }
 
-export const ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const MAX_NAME = 200;
@@ -59,11 +61,8 @@ function checkDay(day: DayHours | null, field: string, out: FieldProblem[]): voi
 /** Every way the branch breaks the model; empty when it is fine. */
 export function validateBranch(b: Branch): FieldProblem[] {
   const out: FieldProblem[] = [];
-  if (!ID_PATTERN.test(b.id))
-    out.push({
-      field: 'id',
-      message: `"${b.id}" must be 1 to 64 letters, digits, ".", "_", ":" or "-"`,
-    });
+  if (!BRANCH_ID_PATTERN.test(b.id))
+    out.push({ field: 'id', message: `"${b.id}" must be ${BRANCH_ID_RULE}` });
   if (!(BRANCH_TYPES as readonly string[]).includes(b.type)) {
     out.push({ field: 'type', message: `"${b.type}" is not one of ${BRANCH_TYPES.join(', ')}` });
   }

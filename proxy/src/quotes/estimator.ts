@@ -1,13 +1,14 @@
 /**
  * The estimator: a price and a delivery time from the merchant's rate table, when Russian Post
- * cannot be asked (offline, failing, or switched off with QUOTE_SOURCE=estimate). Distance is the
+ * cannot be asked (offline, failing, or switched off: the `estimate` mode). Distance is the
  * great-circle distance between the two postal codes' places, taken from the branch network (the
  * branch with that postal code, or the centre of the codes sharing its first three digits).
  */
-import type { QuoteRequest } from './quote-request';
-import { kopecks } from './quote-request';
-import type { MailService } from './services';
+import { distanceMetres, type LonLat } from '#core/geo';
+import type { MailService } from '#core/mail-services';
+import { kopecks, type QuoteRequest } from './quote-request';
 
+/** One distance band of the rate table. */
 export interface RateBand {
   /** Up to this distance in km; null for the last band. */
   upToKm: number | null;
@@ -17,6 +18,7 @@ export interface RateBand {
   maxDays: number;
 }
 
+/** The shop's rates for estimates, in rubles. */
 export interface RateTable {
   /** Rubles for any parcel. */
   basePrice: number;
@@ -57,6 +59,7 @@ export const DEFAULT_RATES: RateTable = {
   },
 };
 
+/** The estimator's answer: a price in kopecks and a delivery time. */
 export interface Estimate {
   /** With VAT, kopecks. */
   payWithVat: number;
@@ -68,15 +71,7 @@ export interface Estimate {
 }
 
 /** Finds a postal code's place; undefined when the network knows nothing near it. */
-export type Locate = (postalCode: string) => { lon: number; lat: number } | undefined;
-
-const RAD = Math.PI / 180;
-const km = (a: { lon: number; lat: number }, b: { lon: number; lat: number }): number => {
-  const h =
-    Math.sin(((b.lat - a.lat) * RAD) / 2) ** 2 +
-    Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(((b.lon - a.lon) * RAD) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-};
+export type Locate = (postalCode: string) => LonLat | undefined;
 
 /** Throws UnknownPlace for a postal code the network cannot place. */
 export class UnknownPlace extends Error {
@@ -87,12 +82,13 @@ export class UnknownPlace extends Error {
   }
 }
 
+/** Prices and times a parcel from the rate table; throws UnknownPlace when a postal code cannot be placed. */
 export function estimate(request: QuoteRequest, rates: RateTable, locate: Locate): Estimate {
   const from = locate(request.from);
   if (!from) throw new UnknownPlace('from', request.from);
   const to = locate(request.to);
   if (!to) throw new UnknownPlace('to', request.to);
-  const distanceKm = Math.round(km(from, to));
+  const distanceKm = Math.round(distanceMetres(from, to) / 1000);
   const band =
     rates.bands.find((b) => b.upToKm === null || distanceKm <= b.upToKm) ??
     rates.bands[rates.bands.length - 1]!;
@@ -113,27 +109,23 @@ export function estimate(request: QuoteRequest, rates: RateTable, locate: Locate
   };
 }
 
-/** Reads a rate table from JSON (the RATE_TABLE variable) over the defaults, naming a bad field. */
-export function parseRates(json: string): RateTable {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (error) {
-    throw new Error(`RATE_TABLE is not JSON: ${(error as Error).message}`, { cause: error });
-  }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-    throw new Error('RATE_TABLE must be a JSON object');
+/**
+ * A rate table from a plain object over the defaults (config reads it from JSON; `services` merge one
+ * by one), naming a bad field.
+ */
+export function rateTable(raw: Readonly<Record<string, unknown>>): RateTable {
+  const given = raw as Partial<RateTable>;
   const r = {
     ...DEFAULT_RATES,
-    ...(raw as Partial<RateTable>),
-    services: { ...DEFAULT_RATES.services, ...(raw as Partial<RateTable>).services },
+    ...given,
+    services: { ...DEFAULT_RATES.services, ...given.services },
   };
   for (const k of ['basePrice', 'perKg', 'valueFeePercent', 'codFeePercent', 'vatRate'] as const) {
     if (typeof r[k] !== 'number' || !(r[k] >= 0))
-      throw new Error(`RATE_TABLE.${k} must be a number of 0 or more`);
+      throw new Error(`${k} must be a number of 0 or more`);
   }
   if (!Array.isArray(r.bands) || !r.bands.length)
-    throw new Error('RATE_TABLE.bands must be a non-empty array');
+    throw new Error('bands must be a non-empty array');
   r.bands.forEach((b, i) => {
     const ok =
       (b.upToKm === null || (typeof b.upToKm === 'number' && b.upToKm > 0)) &&
@@ -144,10 +136,10 @@ export function parseRates(json: string): RateTable {
       b.maxDays >= b.minDays;
     if (!ok)
       throw new Error(
-        `RATE_TABLE.bands[${i}] needs upToKm (km or null), surcharge, and whole minDays <= maxDays`,
+        `bands[${i}] needs upToKm (km or null), surcharge, and whole minDays <= maxDays`,
       );
   });
   if (r.bands[r.bands.length - 1]!.upToKm !== null)
-    throw new Error('RATE_TABLE.bands must end with a band whose upToKm is null');
+    throw new Error('bands must end with a band whose upToKm is null');
   return r;
 }

@@ -19,6 +19,7 @@ export interface PricingRules {
   extraDays: number;
 }
 
+/** No markup, no rounding, no free shipping, no extra days: Russian Post's price as it is. */
 export const DEFAULT_PRICING: PricingRules = {
   markupPercent: 0,
   markupFixed: 0,
@@ -46,36 +47,29 @@ export function priceFor(carrierKopecks: number, orderRubles: number, rules: Pri
 export const vatIn = (kopecks: number, ratePercent: number): number =>
   Math.round((kopecks * ratePercent) / (100 + ratePercent));
 
-/** Reads rules from JSON (the PRICING variable), saying which field is wrong and what it takes. */
-export function parsePricing(json: string): PricingRules {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (error) {
-    throw new Error(`PRICING is not JSON: ${(error as Error).message}`, { cause: error });
-  }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-    throw new Error('PRICING must be a JSON object');
-  const r = { ...DEFAULT_PRICING, ...(raw as Partial<PricingRules>) };
+/**
+ * Rules from a plain object over the defaults (config reads it from JSON), saying which field is wrong
+ * and what it takes.
+ */
+export function pricingRules(raw: Readonly<Record<string, unknown>>): PricingRules {
   const known = Object.keys(DEFAULT_PRICING);
   const unknown = Object.keys(raw).filter((k) => !known.includes(k));
   if (unknown.length)
-    throw new Error(`PRICING has unknown fields ${unknown.join(', ')}; known: ${known.join(', ')}`);
+    throw new Error(`${unknown.join(', ')} is not a rule (rules: ${known.join(', ')})`);
+  const r = { ...DEFAULT_PRICING, ...(raw as Partial<PricingRules>) };
   const nonNegative = (k: keyof PricingRules) => {
     const v = r[k];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-      throw new Error(`PRICING.${k} must be a number of 0 or more, got ${JSON.stringify(v)}`);
+      throw new Error(`${k} must be a number of 0 or more, got ${JSON.stringify(v)}`);
   };
   nonNegative('markupPercent');
   nonNegative('markupFixed');
   nonNegative('roundTo');
   nonNegative('extraDays');
   if (!Number.isInteger(r.extraDays))
-    throw new Error(`PRICING.extraDays must be whole days, got ${r.extraDays}`);
+    throw new Error(`extraDays must be whole days, got ${r.extraDays}`);
   if (r.roundMode !== 'up' && r.roundMode !== 'nearest')
-    throw new Error(
-      `PRICING.roundMode must be "up" or "nearest", got ${JSON.stringify(r.roundMode)}`,
-    );
+    throw new Error(`roundMode must be "up" or "nearest", got ${JSON.stringify(r.roundMode)}`);
   if (r.freeAbove !== null) nonNegative('freeAbove');
   return r;
 }

@@ -3,20 +3,17 @@
  * that `?weight=1000&from=…` and `?from=…&weight=1000.0` share an answer, and two requests that
  * Russian Post would answer alike (same object, same weight, same day) hit the cache together.
  */
-import type { MailService } from './services';
+import type { QuoteQuery } from '#core/quote';
 
-/** Money in our API is rubles with kopecks; upstream speaks kopecks. */
-export interface QuoteRequest {
-  from: string;
-  to: string;
-  /** Grams. */
-  weight: number;
-  service: MailService;
-  /** Declared value, rubles. */
-  value: number;
-  /** Cash on delivery, rubles. */
-  cod: number;
-  /** Order total for free-shipping rules, rubles; defaults to the declared value. */
+/**
+ * The query's fields as they are (money in rubles with kopecks; upstream speaks kopecks), with the
+ * defaults filled in, the size gathered, and the tariff date added.
+ */
+export interface QuoteRequest extends Pick<
+  QuoteQuery,
+  'from' | 'to' | 'weight' | 'service' | 'value' | 'cod'
+> {
+  /** Order total for free-shipping rules, rubles: the query's, else the declared value. */
   order: number;
   /** Package in centimetres, when given. */
   size?: { length: number; width: number; height: number };
@@ -45,8 +42,25 @@ export function moscowDate(now: number): string {
   return new Date(now + 3 * 3_600_000).toISOString().slice(0, 10);
 }
 
+const DAY_MS = 24 * 3_600_000;
+
 /** The instant the Moscow day of `now` ends: a tariff answer for today is good until then at most. */
 export function endOfMoscowDay(now: number): number {
   const date = moscowDate(now);
-  return Date.parse(`${date}T00:00:00+03:00`) + 24 * 3_600_000;
+  return Date.parse(`${date}T00:00:00+03:00`) + DAY_MS;
+}
+
+/** Today's tariff date by the clock `now`, worked out once a day rather than once a request. */
+export function tariffDay(now: () => number): () => string {
+  let date = '';
+  let until = 0;
+  return () => {
+    const t = now();
+    // Past the day's end, or before its start (a clock set back in tests): work it out again.
+    if (t >= until || t < until - DAY_MS) {
+      date = moscowDate(t);
+      until = endOfMoscowDay(t);
+    }
+    return date;
+  };
 }

@@ -2,35 +2,45 @@
  * Cost and delivery time for a parcel to a branch, fast and dependable.
  *
  * Where an answer comes from, in order:
- * 1. the cache, when its entry is fresh (same tariff date, younger than `freshMs`);
- * 2. the upstream (Russian Post), single-flight: N identical concurrent requests make one call; an
- *    entry past fresh but of today is served at once while one refresh runs (stale-while-revalidate);
- * 3. when the upstream fails: the last answer for the same parcel (any date up to `keepMs` old),
- *    marked `stale: true`;
- * 4. with `QUOTE_SOURCE=auto`, the estimator, marked `source: "estimate"`; with `live`, a 502 (or 504
+ * 1. Russian Post through the cache (`cache/cached-call.ts`: fresh for `freshMs` on its tariff date,
+ *    stale-while-revalidate past that, single-flight, and the last answer for the same parcel, marked
+ *    `stale: true`, when Russian Post fails);
+ * 2. with `QUOTE_SOURCE=auto`, the estimator, marked `source: "estimate"`; with `live`, a 502 (or 504
  *    for a timeout).
  * Russian Post's refusals (an unknown postal code, an impossible route) are the client's answer: a
  * 4xx, cached for `negativeMs`. The shop's pricing rules apply to every price, whatever its source.
  */
+import type {
+  DeliveryQuote,
+  DeliveryTime,
+  Provenance,
+  QuoteAnswer,
+  TariffQuote,
+} from '#core/quote';
 import type { CacheBackend } from '../cache/cache';
+import { CachedCall, type CachedValue } from '../cache/cached-call';
 import { HttpProblem } from '../errors';
 import type { Metrics } from '../metrics';
-import { estimate, UnknownPlace, type Locate, type RateTable } from './estimator';
+import { estimate, UnknownPlace, type Estimate, type Locate, type RateTable } from './estimator';
 import { priceFor, vatIn, type PricingRules } from './pricing';
-import { endOfMoscowDay, moscowDate, quoteKey, type QuoteRequest } from './quote-request';
+import { quoteKey, tariffDay, type QuoteRequest } from './quote-request';
 import { SERVICE_SPECS } from './services';
-import { UpstreamFailure, UpstreamRejection } from './upstream-errors';
+import type { BreakerState } from './upstreams/circuit-breaker';
+import { UpstreamFailure, UpstreamRejection } from './upstreams/upstream-errors';
 import type {
   DeliveryAnswer,
   DeliveryUpstream,
   TariffAnswer,
   TariffUpstream,
+  Upstream,
 } from './upstreams/upstream';
 
-export type QuoteSource = 'auto' | 'live' | 'estimate';
+/** Where quotes come from: Russian Post falling back to the estimator, Russian Post only, or the estimator only. */
+export type QuoteMode = 'auto' | 'live' | 'estimate';
 
-export const defaultQuoteOptions = {
-  /** An answer younger than this is served without asking again (tariffs change rarely within a day). */
+/** How long answers serve; tariffs change rarely within a day. */
+export const QUOTE_CACHE_POLICY = {
+  /** An answer younger than this is served without asking again. */
   freshMs: 60 * 60 * 1000,
   /** An answer is kept this long to be served, marked stale, while the upstream fails. */
   keepMs: 7 * 24 * 60 * 60 * 1000,
@@ -38,124 +48,124 @@ export const defaultQuoteOptions = {
   negativeMs: 60 * 1000,
 };
 
-export type QuoteOptions = typeof defaultQuoteOptions;
+/** The cache's timings; see QUOTE_CACHE_POLICY. */
+export type QuoteCachePolicy = typeof QUOTE_CACHE_POLICY;
 
-export interface Money {
-  /** Rubles, with kopecks. */
-  amount: number;
-  currency: 'RUB';
-  /** VAT inside `amount`, rubles. */
-  vat?: number;
+/** What `/readyz` shows of quotes: the mode, and each upstream's circuit. */
+export interface QuoteStatus {
+  source: QuoteMode;
+  tariff: BreakerState;
+  delivery: BreakerState;
 }
 
-export interface CostPart {
-  cost: Money;
-  /** Russian Post's price before the shop's rules. */
-  carrierCost: Money;
-}
-
-export interface DeliveryPart {
-  delivery: { minDays: number; maxDays: number; deadline?: string };
-}
-
-export interface Provenance {
-  source: 'pochta' | 'estimate';
-  /** Served from an older answer because the upstream failed. */
-  stale: boolean;
-  /** When the answer was made, ISO 8601. */
-  answeredAt: string;
-}
-
-export type TariffQuote = CostPart & Provenance;
-export type DeliveryQuote = DeliveryPart & Provenance;
-export type Quote = CostPart & DeliveryPart & Provenance;
-
-interface Stored<T> {
-  /** `ok`: an answer; `refused`: Russian Post's refusal, to replay. */
-  kind: 'ok' | 'refused';
-  answer?: T;
-  refusal?: {
-    code: UpstreamRejection['code'];
-    status: number;
-    detail: string;
-    errors: UpstreamRejection['errors'];
-    upstreamCode: number;
-  };
-  /** Tariff date of the answer, `YYYY-MM-DD`. */
-  date: string;
-  storedAt: number;
-  /** storedAt as ISO 8601, made once rather than on every hit. */
-  answeredAt: string;
-}
-
-type Kind = 'tariff' | 'delivery';
-
-const rubles = (k: number): number => Math.round(k) / 100;
-
+/** What a QuoteService is made of. */
 export interface QuoteServiceDeps {
   tariff: TariffUpstream;
   delivery: DeliveryUpstream;
   cache: CacheBackend;
-  source: QuoteSource;
+  mode: QuoteMode;
   pricing: PricingRules;
   rates: RateTable;
   /** Where postal codes are, for the estimator. */
   locate: () => Locate;
   metrics?: Metrics;
-  options?: Partial<QuoteOptions>;
+  /** Default QUOTE_CACHE_POLICY. */
+  policy?: Partial<QuoteCachePolicy>;
   now?: () => number;
   /** Called when a background refresh fails (for logs). */
   onRefreshError?: (error: unknown) => void;
 }
 
+/** Russian Post's refusal as the cache keeps it (plain data), to answer again as the same problem. */
+interface Refusal {
+  code: UpstreamRejection['code'];
+  status: number;
+  detail: string;
+  errors: UpstreamRejection['errors'];
+  upstreamCode: number;
+}
+
+type Kind = 'tariff' | 'delivery';
+type Found<T> = CachedValue<T, Refusal> | undefined;
+
+/** When Russian Post gives neither a VAT rate nor a VAT amount to work it out from. */
+const FALLBACK_VAT_RATE = 20;
+
+const rubles = (k: number): number => Math.round(k) / 100;
+
+const refusalOf = (error: unknown): Refusal | undefined =>
+  error instanceof UpstreamRejection
+    ? {
+        code: error.code,
+        status: error.status,
+        detail: error.message,
+        errors: error.errors,
+        upstreamCode: error.upstreamCode,
+      }
+    : undefined;
+
+/** Only the upstream's own failures may be answered from older answers or the estimator. */
+const isFailure = (error: unknown): boolean => error instanceof UpstreamFailure;
+
+/** The client's problem for Russian Post failing: 504 for a timeout, else 502. */
+function upstreamProblem(kind: Kind, error: UpstreamFailure): HttpProblem {
+  const timeout = error.kind === 'timeout';
+  return new HttpProblem(
+    timeout ? 504 : 502,
+    timeout ? 'upstream-timeout' : 'upstream-failed',
+    timeout
+      ? `Russian Post's ${kind} service did not answer in time; try again in a minute.`
+      : `Russian Post's ${kind} service is failing (${error.kind}); try again in a minute.`,
+    { cause: error },
+  );
+}
+
+/** Answers quotes; one per server, shared by the quote routes. */
 export class QuoteService {
+  /** Where quotes come from. */
+  readonly mode: QuoteMode;
+  /** Today's tariff date (Moscow), for the requests the routes build. */
+  readonly today: () => string;
   private readonly deps: QuoteServiceDeps;
-  private readonly options: QuoteOptions;
-  private readonly inFlight = new Map<string, Promise<Stored<unknown>>>();
   private readonly now: () => number;
+  private readonly tariffs: CachedCall<QuoteRequest, TariffAnswer, Refusal>;
+  private readonly deliveries: CachedCall<QuoteRequest, DeliveryAnswer, Refusal>;
 
   constructor(deps: QuoteServiceDeps) {
     this.deps = deps;
-    this.options = { ...defaultQuoteOptions, ...deps.options };
+    this.mode = deps.mode;
     this.now = deps.now ?? Date.now;
+    this.today = tariffDay(this.now);
+    this.tariffs = this.cached('tariff', deps.tariff);
+    this.deliveries = this.cached('delivery', deps.delivery);
   }
 
-  get source(): QuoteSource {
-    return this.deps.source;
-  }
-
+  /** The cost of the parcel, after the shop's pricing rules. */
   async tariff(request: QuoteRequest): Promise<TariffQuote> {
-    const { answer, provenance } = await this.answer<TariffAnswer>('tariff', request, (r) =>
-      this.deps.tariff.tariff(r),
-    );
-    const carrier = answer ? answer.payWithVat : undefined;
-    if (carrier !== undefined) {
+    const found = await this.ask(this.tariffs, 'tariff', request);
+    const answer = found?.value;
+    if (answer) {
       const rate =
-        answer!.vatRate ?? (answer!.pay > 0 ? Math.round((answer!.vat / answer!.pay) * 100) : 20);
-      return { ...this.cost(carrier, rate, request), ...provenance };
+        answer.vatRate ??
+        (answer.pay > 0 ? Math.round((answer.vat / answer.pay) * 100) : FALLBACK_VAT_RATE);
+      return this.priced(answer.payWithVat, rate, request, this.provenance(found));
     }
     const e = this.estimateOf(request);
-    return { ...this.cost(e.payWithVat, e.vatRate, request), ...provenance };
+    return this.priced(e.payWithVat, e.vatRate, request, this.provenance(undefined));
   }
 
+  /** The delivery time of the parcel, with the shop's extra days. */
   async delivery(request: QuoteRequest): Promise<DeliveryQuote> {
-    if (SERVICE_SPECS[request.service].noDeliveryApi && this.deps.source !== 'estimate') {
+    if (SERVICE_SPECS[request.service].noDeliveryApi && this.mode !== 'estimate') {
       // Russian Post's delivery-time API does not answer for this service: estimate, and say so.
-      const e = this.estimateOf(request);
-      return this.deliveryOf(e, {
-        source: 'estimate',
-        stale: false,
-        answeredAt: new Date(this.now()).toISOString(),
-      });
+      return this.timed(this.estimateOf(request), this.provenance(undefined));
     }
-    const { answer, provenance } = await this.answer<DeliveryAnswer>('delivery', request, (r) =>
-      this.deps.delivery.delivery(r),
-    );
-    return this.deliveryOf(answer ?? this.estimateOf(request), provenance);
+    const found = await this.ask(this.deliveries, 'delivery', request);
+    return this.timed(found?.value ?? this.estimateOf(request), this.provenance(found));
   }
 
   /** Both at once, as the widget's card needs them. */
-  async quote(request: QuoteRequest): Promise<Quote> {
+  async quote(request: QuoteRequest): Promise<QuoteAnswer> {
     const [t, d] = await Promise.all([this.tariff(request), this.delivery(request)]);
     return {
       cost: t.cost,
@@ -167,7 +177,75 @@ export class QuoteService {
     };
   }
 
-  private cost(carrierKopecks: number, vatRate: number, request: QuoteRequest): CostPart {
+  /** The mode and each upstream's circuit, for `/readyz`. */
+  status(): QuoteStatus {
+    return {
+      source: this.mode,
+      tariff: this.deps.tariff.circuit,
+      delivery: this.deps.delivery.circuit,
+    };
+  }
+
+  private cached<T>(kind: Kind, upstream: Upstream<T>): CachedCall<QuoteRequest, T, Refusal> {
+    const { metrics } = this.deps;
+    return new CachedCall(this.deps.cache, {
+      ...QUOTE_CACHE_POLICY,
+      ...this.deps.policy,
+      load: (request) => upstream.ask(request),
+      refusal: refusalOf,
+      staleOn: isFailure,
+      now: this.now,
+      ...(metrics ? { onResult: (result) => metrics.cacheResult(kind, result) } : {}),
+      ...(this.deps.onRefreshError ? { onRefreshError: this.deps.onRefreshError } : {}),
+    });
+  }
+
+  /**
+   * Russian Post's answer through the cache, or undefined when the estimator should answer (estimate
+   * mode, or auto mode with no answer at all). This is the hot path of a cached quote: no closures
+   * made per call; the cache hands back its stored entry.
+   */
+  private async ask<T>(
+    call: CachedCall<QuoteRequest, T, Refusal>,
+    kind: Kind,
+    request: QuoteRequest,
+  ): Promise<Found<T>> {
+    if (this.mode === 'estimate') return this.estimated(kind);
+    let found: CachedValue<T, Refusal>;
+    try {
+      found = await call.get(quoteKey(kind, request), request, request.date);
+    } catch (error) {
+      if (!(error instanceof UpstreamFailure)) throw error;
+      if (this.mode === 'auto') return this.estimated(kind);
+      throw upstreamProblem(kind, error);
+    }
+    const refusal = found.refusal;
+    if (refusal)
+      throw new HttpProblem(refusal.status, refusal.code, refusal.detail, {
+        errors: refusal.errors,
+      });
+    this.deps.metrics?.answer(kind, 'pochta');
+    return found;
+  }
+
+  /** No upstream answer: the caller estimates. */
+  private estimated(kind: Kind): undefined {
+    this.deps.metrics?.answer(kind, 'estimate');
+    return undefined;
+  }
+
+  private provenance(found: Found<unknown>): Provenance {
+    return found
+      ? { source: 'pochta', stale: found.stale === true, answeredAt: found.loadedAtIso }
+      : { source: 'estimate', stale: false, answeredAt: new Date(this.now()).toISOString() };
+  }
+
+  private priced(
+    carrierKopecks: number,
+    vatRate: number,
+    request: QuoteRequest,
+    provenance: Provenance,
+  ): TariffQuote {
     const price = priceFor(carrierKopecks, request.order, this.deps.pricing);
     return {
       cost: { amount: rubles(price), currency: 'RUB', vat: rubles(vatIn(price, vatRate)) },
@@ -176,25 +254,24 @@ export class QuoteService {
         currency: 'RUB',
         vat: rubles(vatIn(carrierKopecks, vatRate)),
       },
+      ...provenance,
     };
   }
 
-  private deliveryOf(
-    d: { minDays: number; maxDays: number; deadline?: string },
-    provenance: Provenance,
-  ): DeliveryQuote {
+  private timed(d: DeliveryTime, provenance: Provenance): DeliveryQuote {
     const extra = this.deps.pricing.extraDays;
     return {
       delivery: {
         minDays: d.minDays + extra,
         maxDays: d.maxDays + extra,
+        // The deadline is Russian Post's; the shop's extra days would make it wrong.
         ...(d.deadline && extra === 0 ? { deadline: d.deadline } : {}),
       },
       ...provenance,
     };
   }
 
-  private estimateOf(request: QuoteRequest) {
+  private estimateOf(request: QuoteRequest): Estimate {
     try {
       return estimate(request, this.deps.rates, this.deps.locate());
     } catch (error) {
@@ -205,155 +282,5 @@ export class QuoteService {
       }
       throw error;
     }
-  }
-
-  /**
-   * An upstream answer through the cache, or undefined when the estimator should answer (auto mode
-   * with no answer at all, or estimate mode).
-   */
-  private async answer<T>(
-    kind: Kind,
-    request: QuoteRequest,
-    load: (r: QuoteRequest) => Promise<T>,
-  ): Promise<{ answer: T | undefined; provenance: Provenance }> {
-    // This is the hot path of a cached quote: no closures made per call, few allocations.
-    if (this.deps.source === 'estimate') return this.estimated(kind);
-    const key = quoteKey(kind, request);
-    const cached = (await this.deps.cache.get<Stored<T>>(key))?.value;
-    if (cached && cached.date === request.date) {
-      const age = this.now() - cached.storedAt;
-      if (cached.kind === 'refused' && age < this.options.negativeMs) {
-        this.deps.metrics?.cacheResult(kind, 'negative');
-        return this.fromStore(kind, cached, false);
-      }
-      if (cached.kind === 'ok' && age < this.options.freshMs) {
-        this.deps.metrics?.cacheResult(kind, 'hit');
-        return this.fromStore(kind, cached, false);
-      }
-      if (cached.kind === 'ok') {
-        // Today's answer, past fresh: serve it now, refresh behind it.
-        this.deps.metrics?.cacheResult(kind, 'revalidate');
-        this.fetch(key, request, load).catch(this.refreshFailed);
-        return this.fromStore(kind, cached, false);
-      }
-    }
-    this.deps.metrics?.cacheResult(kind, 'miss');
-    try {
-      return this.fromStore(kind, await this.fetch(key, request, load), false);
-    } catch (error) {
-      if (!(error instanceof UpstreamFailure)) throw error;
-      if (cached?.kind === 'ok') {
-        this.deps.metrics?.cacheResult(kind, 'stale');
-        return this.fromStore(kind, cached, true);
-      }
-      if (this.deps.source === 'auto') return this.estimated(kind);
-      throw new HttpProblem(
-        error.kind === 'timeout' ? 504 : 502,
-        error.kind === 'timeout' ? 'upstream-timeout' : 'upstream-failed',
-        error.kind === 'timeout'
-          ? `Russian Post's ${kind} service did not answer in time; try again in a minute.`
-          : `Russian Post's ${kind} service is failing (${error.kind}); try again in a minute.`,
-        { cause: error },
-      );
-    }
-  }
-
-  private readonly refreshFailed = (error: unknown): void => this.deps.onRefreshError?.(error);
-
-  /** No upstream answer: the caller estimates. */
-  private estimated(kind: Kind): { answer: undefined; provenance: Provenance } {
-    this.deps.metrics?.answer(kind, 'estimate');
-    return {
-      answer: undefined,
-      provenance: {
-        source: 'estimate',
-        stale: false,
-        answeredAt: new Date(this.now()).toISOString(),
-      },
-    };
-  }
-
-  private fromStore<T>(
-    kind: Kind,
-    stored: Stored<T>,
-    stale: boolean,
-  ): { answer: T | undefined; provenance: Provenance } {
-    if (stored.kind === 'refused') throw this.refusal(stored);
-    this.deps.metrics?.answer(kind, 'pochta');
-    return {
-      answer: stored.answer,
-      provenance: { source: 'pochta', stale, answeredAt: stored.answeredAt },
-    };
-  }
-
-  /** One upstream call per key at a time; the result (or the refusal) is stored. */
-  private fetch<T>(
-    key: string,
-    request: QuoteRequest,
-    load: (r: QuoteRequest) => Promise<T>,
-  ): Promise<Stored<T>> {
-    let pending = this.inFlight.get(key) as Promise<Stored<T>> | undefined;
-    if (pending) return pending;
-    pending = (async (): Promise<Stored<T>> => {
-      try {
-        const answer = await load(request);
-        const storedAt = this.now();
-        const stored: Stored<T> = {
-          kind: 'ok',
-          answer,
-          date: request.date,
-          storedAt,
-          answeredAt: new Date(storedAt).toISOString(),
-        };
-        await this.deps.cache.set(key, {
-          value: stored,
-          expiresAt: this.now() + this.options.keepMs,
-        });
-        return stored;
-      } catch (error) {
-        if (!(error instanceof UpstreamRejection)) throw error;
-        const stored: Stored<T> = {
-          kind: 'refused',
-          refusal: {
-            code: error.code,
-            status: error.status,
-            detail: error.message,
-            errors: error.errors,
-            upstreamCode: error.upstreamCode,
-          },
-          date: request.date,
-          storedAt: this.now(),
-          answeredAt: new Date(this.now()).toISOString(),
-        };
-        // A refusal replaces nothing good: an older answer for the same parcel stays for outages.
-        const old = (await this.deps.cache.get<Stored<T>>(key))?.value;
-        if (!old || old.kind === 'refused')
-          await this.deps.cache.set(key, {
-            value: stored,
-            expiresAt: this.now() + this.options.negativeMs,
-          });
-        return stored;
-      } finally {
-        this.inFlight.delete(key);
-      }
-    })();
-    this.inFlight.set(key, pending);
-    return pending;
-  }
-
-  private refusal(stored: Stored<unknown>): HttpProblem {
-    const r = stored.refusal!;
-    return new HttpProblem(r.status, r.code, r.detail, { errors: r.errors });
-  }
-
-  private day = { date: '', until: 0 };
-
-  /** Today's tariff date, for requests; worked out once a day, not once a request. */
-  today(): string {
-    const now = this.now();
-    if (now >= this.day.until || now < this.day.until - 86_400_000) {
-      this.day = { date: moscowDate(now), until: endOfMoscowDay(now) };
-    }
-    return this.day.date;
   }
 }

@@ -6,18 +6,20 @@
  */
 import negotiate from '@fastify/accept-negotiator';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { BRANCH_TYPES, type Branch, type BranchType } from '#core/branch';
-import type { BBox, EncodedNetwork } from '../branches/branch-index';
-import type { BranchService } from '../branches/branch-service';
-import { HttpProblem } from '../errors';
+import {
+  BRANCH_ID_RULE,
+  BRANCH_ID_SOURCE,
+  BRANCH_TYPES,
+  type Branch,
+  type BranchType,
+} from '#core/branch';
+import type { BBox, LonLat } from '#core/geo';
 import { toSummary } from '#core/summary';
+import type { EncodedNetwork } from '../branches/branch-index';
+import { HttpProblem } from '../errors';
 
-export interface BranchRoutesOptions {
-  branches: BranchService;
-}
-
-/** Ids are stable strings from the sources: postal indexes, carrier codes. */
-const ID_PATTERN = '^[A-Za-z0-9._:-]{1,64}$';
+/** Most ids `/branches/summaries` takes at once. */
+const MAX_SUMMARIES = 100;
 const NUMBER = '-?\\d{1,3}(\\.\\d+)?';
 
 /** Clients may keep the network for ten minutes, then revalidate with the ETag (a 304 is cheap). */
@@ -43,7 +45,7 @@ export type { BranchSummary } from '#core/summary';
 const parseTypes = (raw: string | undefined): BranchType[] | undefined =>
   raw ? (raw.split(',') as BranchType[]) : undefined;
 
-function parseLonLat(raw: string, field: string): { lon: number; lat: number } {
+function parseLonLat(raw: string, field: string): LonLat {
   const [lon, lat] = raw.split(',').map(Number) as [number, number];
   if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
     throw new HttpProblem(
@@ -94,7 +96,9 @@ function sendNetwork(
   return reply.send(network.identity);
 }
 
-export const branchRoutes: FastifyPluginAsync<BranchRoutesOptions> = async (app, { branches }) => {
+/** The branch routes; they read `app.branches`, the snapshot of the moment. */
+export const branchRoutes: FastifyPluginAsync = async (app) => {
+  const { branches } = app;
   app.get<{ Querystring: { bbox?: string; types?: string } }>(
     '/branches',
     {
@@ -229,8 +233,8 @@ export const branchRoutes: FastifyPluginAsync<BranchRoutesOptions> = async (app,
           properties: {
             ids: {
               type: 'string',
-              pattern: '^[A-Za-z0-9._:-]{1,64}(,[A-Za-z0-9._:-]{1,64}){0,99}$',
-              description: 'a comma-separated list of 1 to 100 branch ids',
+              pattern: `^${BRANCH_ID_SOURCE}(,${BRANCH_ID_SOURCE}){0,${MAX_SUMMARIES - 1}}$`,
+              description: `a comma-separated list of 1 to ${MAX_SUMMARIES} branch ids`,
             },
           },
         },
@@ -257,8 +261,8 @@ export const branchRoutes: FastifyPluginAsync<BranchRoutesOptions> = async (app,
           properties: {
             id: {
               type: 'string',
-              pattern: ID_PATTERN,
-              description: '1 to 64 letters, digits, ".", "_", ":" or "-"',
+              pattern: `^${BRANCH_ID_SOURCE}$`,
+              description: BRANCH_ID_RULE,
             },
           },
           required: ['id'],

@@ -3,40 +3,55 @@
  * metrics and the OpenAPI description.
  */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { makeBranch } from '#core/branch.fixture';
 import { defaultQuoteConfig } from '../config';
-import { FakePochta } from '../quotes/fake-pochta.fixture';
+import { FakePochta, startFakePochta, type FakePochtaOptions } from '../quotes/fake-pochta.fixture';
 import { createServer } from '../server';
 import { testConfig } from '../server.fixture';
 
-const fake = new FakePochta();
-let app: FastifyInstance;
-let base: string;
 const seed = () => [
   makeBranch('344038', { location: { lon: 39.7, lat: 47.23 } }),
   makeBranch('115162', { location: { lon: 37.62, lat: 55.75 } }),
 ];
 
-beforeAll(async () => {
-  await fake.start();
-  app = await createServer(
+/** A listening proxy in live mode over the given fake Russian Post; closed by the caller. */
+async function liveProxy(fake: FakePochta): Promise<{ app: FastifyInstance; base: string }> {
+  const app = await createServer(
     testConfig({
       seed,
       quotes: {
         ...defaultQuoteConfig(),
-        source: 'live',
+        mode: 'live',
         tariffUrl: fake.url,
         deliveryUrl: fake.url,
         rateLimitPerMinute: 0,
       },
     }),
   );
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, base: await app.listen({ port: 0, host: '127.0.0.1' }) };
+}
+
+/** A proxy of the test's own over a fake of its own, both stopped when the test ends. */
+async function ownProxy(options: FakePochtaOptions = {}) {
+  const fake = await startFakePochta(options);
+  const proxy = await liveProxy(fake);
+  onTestFinished(() => proxy.app.close());
+  return { fake, ...proxy };
+}
+
+// Read-only tests share one proxy over one fake, which none of them changes.
+const shared = new FakePochta();
+let app: FastifyInstance;
+let base: string;
+
+beforeAll(async () => {
+  await shared.start();
+  ({ app, base } = await liveProxy(shared));
 });
 afterAll(async () => {
   await app.close();
-  await fake.stop();
+  await shared.stop();
 });
 
 const get = async (path: string) => {
@@ -72,19 +87,14 @@ describe('GET /api/v1/quote', () => {
   });
 
   it('makes one upstream call for 1,000 identical concurrent requests from clients', async () => {
-    fake.calls = [];
-    fake.delayMs = 200;
-    try {
-      const responses = await Promise.all(
-        Array.from({ length: 1000 }, () =>
-          fetch(`${base}/api/v1/tariff?from=344038&to=115162&weight=777`),
-        ),
-      );
-      expect(responses.every((r) => r.status === 200)).toBe(true);
-      expect(fake.callsTo('/tariff')).toBe(1);
-    } finally {
-      fake.delayMs = 0;
-    }
+    const own = await ownProxy({ delayMs: 200 });
+    const responses = await Promise.all(
+      Array.from({ length: 1000 }, () =>
+        fetch(`${own.base}/api/v1/tariff?from=344038&to=115162&weight=777`),
+      ),
+    );
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    expect(own.fake.callsTo('/tariff')).toBe(1);
   });
 
   it.each([
@@ -125,7 +135,7 @@ describe('guard rails and observability', () => {
     const limited = await createServer(
       testConfig({
         seed,
-        quotes: { ...defaultQuoteConfig(), source: 'estimate', rateLimitPerMinute: 3 },
+        quotes: { ...defaultQuoteConfig(), mode: 'estimate', rateLimitPerMinute: 3 },
       }),
     );
     const url = `${await limited.listen({ port: 0, host: '127.0.0.1' })}/api/v1/quote?from=344038&to=115162&weight=100`;
@@ -142,6 +152,8 @@ describe('guard rails and observability', () => {
   });
 
   it('counts requests, cache outcomes and upstream latency for Prometheus', async () => {
+    // Twice: the second is a cache hit, whichever test asked first.
+    await get('/api/v1/quote?from=344038&to=115162&weight=100');
     await get('/api/v1/quote?from=344038&to=115162&weight=100');
     const res = await fetch(`${base}/metrics`);
     const text = await res.text();

@@ -4,29 +4,17 @@
  * feeds /openapi.json; checks that need two fields (a weight within the service's limit, COD within
  * the declared value) follow in `toRequest`.
  */
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
+import type { QuoteQuery } from '#core/quote';
 import { HttpProblem } from '../errors';
 import type { QuoteRequest } from '../quotes/quote-request';
-import type { QuoteService } from '../quotes/quote-service';
-import { MAIL_SERVICES, SERVICE_SPECS, type MailService } from '../quotes/services';
+import { MAIL_SERVICES, SERVICE_SPECS } from '../quotes/services';
 
+/** How the quote routes are guarded. */
 export interface QuoteRoutesOptions {
-  quotes: QuoteService;
   /** Requests per minute per client address on these routes; 0 for no limit. */
   rateLimitPerMinute: number;
-}
-
-interface QuoteQuery {
-  from: string;
-  to: string;
-  weight: number;
-  service: MailService;
-  value: number;
-  cod: number;
-  order?: number;
-  length?: number;
-  width?: number;
-  height?: number;
 }
 
 const MAX_WEIGHT = Math.max(...Object.values(SERVICE_SPECS).map((s) => s.maxWeight));
@@ -53,6 +41,7 @@ const centimetres = {
   description: 'centimetres, a whole number from 1 to 300',
 } as const;
 
+/** The query of the three routes, `QuoteQuery` in core; it also feeds /openapi.json. */
 export const quoteQuerySchema = {
   type: 'object',
   additionalProperties: false,
@@ -179,10 +168,14 @@ const responses = {
 /** Clients may keep a quote five minutes; prices change by the day. */
 const QUOTE_CACHE = 'public, max-age=300';
 
+/** The quote routes; they read `app.quotes`. */
 export const quoteRoutes: FastifyPluginAsync<QuoteRoutesOptions> = async (
   app,
-  { quotes, rateLimitPerMinute },
+  { rateLimitPerMinute },
 ) => {
+  const { quotes } = app;
+  // Registered only when limiting: the plugin costs every request something even on unlimited routes.
+  if (rateLimitPerMinute > 0) await app.register(rateLimit, { global: false });
   const config =
     rateLimitPerMinute > 0 ? { rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000 } } : {};
   const schema = { querystring: quoteQuerySchema };

@@ -9,6 +9,7 @@
  * match drops the words that match nothing at all (a typo), when others remain.
  */
 import type { Branch, BranchType } from '#core/branch';
+import { distanceMetres, type LonLat } from '#core/geo';
 import { EXONYMS, normalize, skeleton, words } from './text';
 import type { PlaceHit } from '#core/summary';
 
@@ -39,6 +40,7 @@ const MIN_POSTAL_PREFIX = 3;
 /** Prefix matching starts at two letters: one letter would match a tenth of all words. */
 const MIN_PREFIX = 2;
 
+/** A branch that matched, with its score. */
 export interface SearchHit {
   branch: Branch;
   score: number;
@@ -48,8 +50,9 @@ export interface SearchHit {
 
 export type { PlaceHit } from '#core/summary';
 
+/** How to search: how many, near what, of which types. */
 export interface SearchOptions {
-  near?: { lon: number; lat: number };
+  near?: LonLat;
   limit: number;
   types?: readonly BranchType[];
 }
@@ -59,20 +62,9 @@ interface Posting {
   field: Field;
 }
 
-const EARTH_RADIUS_M = 6_371_008.8;
-const RAD = Math.PI / 180;
-
-/** Great-circle distance in metres. */
-export function haversine(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const dLat = (lat2 - lat1) * RAD;
-  const dLon = (lon2 - lon1) * RAD;
-  const a =
-    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
-}
-
 const isDigits = (w: string): boolean => /^\d+$/.test(w);
 
+/** The search index of one snapshot. */
 export class SearchIndex {
   private readonly branches: readonly Branch[];
   private readonly keys: string[];
@@ -144,9 +136,7 @@ export class SearchIndex {
       if (exactPostal && branch.postalCode === exactPostal) total += EXACT_POSTAL_BONUS;
       const hit: SearchHit = { branch, score: total };
       if (options.near) {
-        hit.distance = Math.round(
-          haversine(options.near.lon, options.near.lat, branch.location.lon, branch.location.lat),
-        );
+        hit.distance = Math.round(distanceMetres(options.near, branch.location));
         hit.score -= DISTANCE_PENALTY * Math.log10(1 + hit.distance / 1000);
       }
       hits.push(hit);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { zipSync } from 'fflate';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { makeBranch } from '#core/branch.fixture';
 import { createServer as createProxy } from '../server';
 import { testConfig } from '../server.fixture';
@@ -68,22 +68,14 @@ class FakeOtpravka {
   }
 }
 
-const fake = new FakeOtpravka();
-let proxy: FastifyInstance | undefined;
-
-beforeAll(() => fake.start());
-afterAll(() => fake.stop());
-afterEach(async () => {
-  await proxy?.close();
-  proxy = undefined;
-  fake.mode = 'ok';
-  fake.requests = [];
-});
-
+/** A fake Otpravka and a proxy syncing from it, both of this test's own, closed when it ends. */
 async function start(
   overrides: { token?: string; timeoutMs?: number } = {},
-): Promise<FastifyInstance> {
-  proxy = await createProxy(
+): Promise<{ app: FastifyInstance; fake: FakeOtpravka }> {
+  const fake = new FakeOtpravka();
+  await fake.start();
+  onTestFinished(() => fake.stop());
+  const app = await createProxy(
     testConfig({
       seed: () => [makeBranch('410001'), makeBranch('BX-1', { source: 'csv' })],
       sync: {
@@ -99,7 +91,8 @@ async function start(
       },
     }),
   );
-  return proxy;
+  onTestFinished(() => app.close());
+  return { app, fake };
 }
 
 const readyz = async (app: FastifyInstance) =>
@@ -111,7 +104,7 @@ const readyz = async (app: FastifyInstance) =>
 
 describe('sync from Russian Post', () => {
   it('downloads the passport with both auth headers, replaces the demo, keeps other carriers', async () => {
-    const app = await start();
+    const { app, fake } = await start();
     const status = await app.sync!.runOnce();
     expect(status).toMatchObject({
       state: 'ok',
@@ -130,7 +123,7 @@ describe('sync from Russian Post', () => {
   });
 
   it('keeps the current data when Russian Post fails, and says so in /readyz without echoing the body', async () => {
-    const app = await start();
+    const { app, fake } = await start();
     await app.sync!.runOnce();
     fake.mode = 'error';
     const status = await app.sync!.runOnce();
@@ -140,13 +133,20 @@ describe('sync from Russian Post', () => {
     });
     expect(status.lastSuccessAt).toBeDefined();
     const ready = await readyz(app);
-    expect(ready.status).toBe('ready');
-    expect(ready.branches).toBe(5);
+    expect(ready).toMatchObject({
+      status: 'ready',
+      branches: 5,
+      sync: {
+        state: 'failed',
+        error: 'Russian Post answered HTTP 500 to the passport download',
+        lastSuccessAt: expect.any(String),
+      },
+    });
     expect(JSON.stringify(ready)).not.toContain('stack');
   });
 
   it('names the credentials when they are refused, and never puts them in the status', async () => {
-    const app = await start({ token: 'wrong' });
+    const { app } = await start({ token: 'wrong' });
     const status = await app.sync!.runOnce();
     expect(status.state).toBe('failed');
     expect(status.error).toMatch(/refused the credentials \(HTTP 401\): check OTPRAVKA_TOKEN/);
@@ -155,7 +155,7 @@ describe('sync from Russian Post', () => {
   });
 
   it('applies nothing from a dump with too many broken rows, and says how many', async () => {
-    const app = await start();
+    const { app } = await start();
     app.sync!['config'].maxRejectedShare = 0.05;
     const status = await app.sync!.runOnce();
     expect(status).toMatchObject({
@@ -166,7 +166,7 @@ describe('sync from Russian Post', () => {
   });
 
   it('survives a broken archive and a download that never finishes', async () => {
-    const app = await start({ timeoutMs: 500 });
+    const { app, fake } = await start({ timeoutMs: 500 });
     fake.mode = 'garbage';
     expect(await app.sync!.runOnce()).toMatchObject({
       state: 'failed',
@@ -181,7 +181,7 @@ describe('sync from Russian Post', () => {
   });
 
   it('runs once for concurrent calls', async () => {
-    const app = await start();
+    const { app, fake } = await start();
     const before = fake.requests.length;
     await Promise.all([app.sync!.runOnce(), app.sync!.runOnce(), app.sync!.runOnce()]);
     expect(fake.requests.length - before).toBe(1);

@@ -8,31 +8,26 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { BranchService } from '../branches/branch-service';
 import { runImport, type ImportReport } from '../importers/run-import';
 
+/** Where and how to sync, from the environment (`ENV` in config.ts). */
 export interface PochtaSyncConfig {
-  /** Otpravka API base. Default https://otpravka-api.pochta.ru */
+  /** Otpravka API base (OTPRAVKA_URL). */
   url: string;
   /** Application token from the otpravka.pochta.ru cabinet (`Authorization: AccessToken …`). */
   token: string;
   /** pochta.ru account login and password (`X-User-Authorization: Basic …`). */
   login: string;
   password: string;
-  /** Between syncs. Default 24 h. */
+  /** Between syncs (SYNC_INTERVAL_HOURS). */
   intervalMs: number;
-  /** For the whole download. Default 5 min: the archive is tens of megabytes. */
+  /** For the whole download (SYNC_TIMEOUT_SECONDS): the archive is tens of megabytes. */
   timeoutMs: number;
-  /** Which objects: ALL (default), OPS, PVZ or APS. */
+  /** Which objects (OTPRAVKA_SYNC_TYPE): ALL, OPS, PVZ or APS. */
   kind: 'ALL' | 'OPS' | 'PVZ' | 'APS';
   /** Above this share of rejected rows a dump is not applied (a format change). Default 0.05. */
   maxRejectedShare?: number;
 }
 
-export const SYNC_DEFAULTS = {
-  url: 'https://otpravka-api.pochta.ru',
-  intervalMs: 24 * 60 * 60 * 1000,
-  timeoutMs: 5 * 60 * 1000,
-  kind: 'ALL',
-} as const;
-
+/** The sync's last outcome, as `/readyz` shows it; kept in the database across restarts. */
 export interface SyncStatus {
   state: 'never' | 'running' | 'ok' | 'failed';
   lastAttemptAt?: string;
@@ -45,6 +40,7 @@ export interface SyncStatus {
 
 const STATE_KEY = 'sync.pochta';
 
+/** The sync of one server: `start()` on listen, `stop()` on close, `runOnce()` on demand. */
 export class PochtaSync {
   private readonly config: PochtaSyncConfig;
   private readonly branches: BranchService;

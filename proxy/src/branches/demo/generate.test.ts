@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Branch } from '#core/branch';
+import { offsetMinutes } from '#core/open-now';
 import { generateDemoNetwork } from './generate';
 import { LandMask } from './land-mask';
 import { REGIONS } from '../regions';
@@ -8,16 +9,8 @@ import { REGIONS } from '../regions';
 const sha = (branches: Branch[]): string =>
   createHash('sha256').update(JSON.stringify(branches)).digest('hex');
 
-/** The UTC offset of a zone on a fixed winter day, in minutes. */
-function offsetMinutes(timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    timeZoneName: 'longOffset',
-  }).formatToParts(new Date('2027-01-15T12:00:00Z'));
-  const name = parts.find((p) => p.type === 'timeZoneName')!.value; // "GMT+03:00"
-  const m = /GMT([+-])(\d\d):(\d\d)/.exec(name);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-}
+/** A fixed winter day, to compare zones' UTC offsets on. */
+const WINTER_DAY = Date.parse('2027-01-15T12:00:00Z');
 
 describe('demo network', () => {
   let network: Branch[];
@@ -87,7 +80,7 @@ describe('demo network', () => {
 
   it('uses the region’s IANA time zone, across at least eleven UTC offsets', () => {
     const zones = new Set(network.map((b) => b.timezone));
-    const offsets = new Set([...zones].map(offsetMinutes));
+    const offsets = new Set([...zones].map((zone) => offsetMinutes(WINTER_DAY, zone)));
     expect(offsets.size).toBeGreaterThanOrEqual(11);
     expect(network.find((b) => b.address.city === 'Владивосток')?.timezone).toBe(
       'Asia/Vladivostok',

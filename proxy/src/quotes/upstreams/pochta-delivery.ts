@@ -5,11 +5,11 @@
  */
 import type { QuoteRequest } from '../quote-request';
 import { objectCode } from '../services';
-import { getJson } from '../upstream-http';
-import { rejectionFor, UpstreamFailure } from '../upstream-errors';
-import type { PochtaUpstreamOptions } from './pochta-tariff';
+import { pochtaUpstream, type PochtaUpstreamOptions } from './pochta-upstream';
+import { throwOnErrors, UpstreamFailure } from './upstream-errors';
 import { compactDate, isoDeadline, type DeliveryAnswer, type DeliveryUpstream } from './upstream';
 
+/** The request URL, exactly as Russian Post documents it. */
 export function deliveryUrl(base: string, r: QuoteRequest): string {
   const q = new URLSearchParams({
     object: String(objectCode(r.service, r.value, r.cod)),
@@ -22,20 +22,13 @@ export function deliveryUrl(base: string, r: QuoteRequest): string {
   return `${base.replace(/\/$/, '')}/v2/calculate/delivery?json&${q.toString()}`;
 }
 
-export function parseDelivery(
-  body: unknown,
-  request: QuoteRequest,
-  answeredAt: number,
-): DeliveryAnswer {
+/** Reads the answer; throws UpstreamRejection for errors[], UpstreamFailure for anything unreadable. */
+export function parseDelivery(body: unknown, request: QuoteRequest): DeliveryAnswer {
   const b = (body ?? {}) as {
     errors?: unknown;
     delivery?: { min?: unknown; max?: unknown; deadline?: unknown };
   };
-  if (Array.isArray(b.errors) && b.errors.length) {
-    const rejection = rejectionFor(b.errors as { code?: number; msg?: string }[], request);
-    if (rejection) throw rejection;
-    throw new UpstreamFailure('delivery', 'bad-response', 'reported an internal error');
-  }
+  throwOnErrors('delivery', b, request);
   const d = b.delivery;
   const min = typeof d?.min === 'number' ? d.min : undefined;
   const max = typeof d?.max === 'number' ? d.max : undefined;
@@ -46,27 +39,9 @@ export function parseDelivery(
       'answered without "delivery.min" or "delivery.max"',
     );
   const deadline = isoDeadline(d?.deadline);
-  return {
-    minDays: min ?? max!,
-    maxDays: max ?? min!,
-    ...(deadline ? { deadline } : {}),
-    answeredAt,
-  };
+  return { minDays: min ?? max!, maxDays: max ?? min!, ...(deadline ? { deadline } : {}) };
 }
 
-export class PochtaDelivery implements DeliveryUpstream {
-  readonly name = 'delivery';
-  private readonly options: PochtaUpstreamOptions;
-
-  constructor(options: PochtaUpstreamOptions) {
-    this.options = options;
-  }
-
-  async delivery(request: QuoteRequest): Promise<DeliveryAnswer> {
-    const body = await getJson(deliveryUrl(this.options.url, request), {
-      upstream: this.name,
-      ...this.options,
-    });
-    return parseDelivery(body, request, Date.now());
-  }
-}
+/** The delivery-time calculator at `options.url`. */
+export const pochtaDelivery = (options: PochtaUpstreamOptions): DeliveryUpstream =>
+  pochtaUpstream({ name: 'delivery', url: deliveryUrl, parse: parseDelivery }, options);

@@ -1,7 +1,10 @@
 /**
- * The interface every tariff and delivery-time upstream implements, one file each beside this one.
+ * The interface every tariff and delivery-time upstream implements, one file each beside this one,
+ * each run through `upstream.contract.ts` against the fake Russian Post.
  */
+import type { DeliveryTime } from '#core/quote';
 import type { QuoteRequest } from '../quote-request';
+import type { BreakerState } from './circuit-breaker';
 
 /** Russian Post's price, in kopecks as it answers. */
 export interface TariffAnswer {
@@ -15,27 +18,24 @@ export interface TariffAnswer {
   vat: number;
   /** VAT rate, percent, when given. */
   vatRate?: number;
-  /** When the upstream answered, ms since the epoch. */
-  answeredAt: number;
 }
 
-export interface DeliveryAnswer {
-  minDays: number;
-  maxDays: number;
-  /** Control deadline as local date-time `YYYY-MM-DDTHH:MM:SS`, when given. */
-  deadline?: string;
-  answeredAt: number;
-}
+/** Russian Post's delivery time: days, and the control deadline when given (as on the wire to clients). */
+export type DeliveryAnswer = DeliveryTime;
 
-export interface TariffUpstream {
+/** One upstream: asks it about a request, or throws UpstreamFailure / UpstreamRejection. */
+export interface Upstream<A> {
+  /** For errors, logs and metrics: `tariff`, `delivery`. */
   readonly name: string;
-  tariff(request: QuoteRequest): Promise<TariffAnswer>;
+  /** Its circuit breaker's state now, for `/readyz` and the breaker gauge. */
+  readonly circuit: BreakerState;
+  ask(request: QuoteRequest): Promise<A>;
 }
 
-export interface DeliveryUpstream {
-  readonly name: string;
-  delivery(request: QuoteRequest): Promise<DeliveryAnswer>;
-}
+/** An upstream of prices. */
+export type TariffUpstream = Upstream<TariffAnswer>;
+/** An upstream of delivery times. */
+export type DeliveryUpstream = Upstream<DeliveryAnswer>;
 
 /** `YYYY-MM-DD` → `YYYYMMDD`, the form Russian Post's `date` parameter takes. */
 export const compactDate = (date: string): string => date.replace(/-/g, '');

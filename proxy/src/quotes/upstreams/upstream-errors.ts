@@ -5,10 +5,12 @@
  * impossible route, too heavy): the client's answer, cached briefly. Neither carries the upstream's
  * body to a client.
  */
-import type { FieldError } from '../errors';
+import type { FieldError } from '../../errors';
 
+/** How an upstream failed. */
 export type FailureKind = 'network' | 'timeout' | 'http' | 'bad-response' | 'circuit-open';
 
+/** The upstream's fault: answered from older answers or the estimator, else 502/504. */
 export class UpstreamFailure extends Error {
   readonly kind: FailureKind;
   readonly upstream: string;
@@ -25,9 +27,11 @@ export class UpstreamFailure extends Error {
   }
 }
 
+/** What Russian Post refused, as the client's problem code. */
 export type RejectionCode =
   'unknown-postal-code' | 'route-impossible' | 'weight-over-limit' | 'invalid-parameter';
 
+/** Russian Post's no to this request: the client's answer, with the field it concerns. */
 export class UpstreamRejection extends Error {
   readonly code: RejectionCode;
   readonly status: number;
@@ -114,4 +118,24 @@ export function rejectionFor(
         code,
       );
   }
+}
+
+/**
+ * Throws when an answer carries `errors[]`: the client's UpstreamRejection, or an UpstreamFailure for
+ * Russian Post's internal errors (codes from 5000), which are not the client's fault.
+ */
+export function throwOnErrors(
+  upstream: string,
+  body: { errors?: unknown },
+  request: { from: string; to: string; weight: number },
+): void {
+  if (!Array.isArray(body.errors) || !body.errors.length) return;
+  const errors = body.errors as PochtaError[];
+  const rejection = rejectionFor(errors, request);
+  if (rejection) throw rejection;
+  throw new UpstreamFailure(
+    upstream,
+    'bad-response',
+    `reported an internal error ${String(errors[0]!.code)}`,
+  );
 }

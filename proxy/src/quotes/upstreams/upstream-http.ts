@@ -3,25 +3,29 @@
  * network failed fast (a refused or reset connection, not a timeout: a slow host would only be asked
  * to be slow twice), and the upstream's circuit breaker around it all.
  */
-import { type CircuitBreaker } from './circuit-breaker';
+import type { CircuitBreaker } from './circuit-breaker';
 import { UpstreamFailure } from './upstream-errors';
 
+/** How one attempt ended, for the latency histogram. */
+export type AttemptOutcome = 'ok' | 'error' | 'timeout';
+
+/** How to call one upstream. */
 export interface HttpOptions {
-  /** Name for errors and metrics: `tariff`, `delivery`. */
-  upstream: string;
+  /** Per attempt (UPSTREAM_TIMEOUT_MS). */
   timeoutMs: number;
+  /** The upstream's own breaker. */
   breaker: CircuitBreaker;
   /** Observes each attempt: seconds taken and how it ended. */
-  observe?: (seconds: number, outcome: 'ok' | 'error' | 'timeout') => void;
+  observe?: (seconds: number, outcome: AttemptOutcome) => void;
 }
 
 /** Retry waits 50–150 ms: long enough to outlast a blip, short enough for a buyer. */
 const RETRY_BASE_MS = 50;
 const RETRY_JITTER_MS = 100;
 
-async function attempt(url: string, options: HttpOptions): Promise<unknown> {
+async function attempt(url: string, upstream: string, options: HttpOptions): Promise<unknown> {
   const started = performance.now();
-  const done = (outcome: 'ok' | 'error' | 'timeout') =>
+  const done = (outcome: AttemptOutcome) =>
     options.observe?.((performance.now() - started) / 1000, outcome);
   let response: Response;
   try {
@@ -32,16 +36,13 @@ async function attempt(url: string, options: HttpOptions): Promise<unknown> {
   } catch (error) {
     if ((error as Error).name === 'TimeoutError') {
       done('timeout');
-      throw new UpstreamFailure(
-        options.upstream,
-        'timeout',
-        `no answer in ${options.timeoutMs} ms`,
-        { cause: error },
-      );
+      throw new UpstreamFailure(upstream, 'timeout', `no answer in ${options.timeoutMs} ms`, {
+        cause: error,
+      });
     }
     done('error');
     throw new UpstreamFailure(
-      options.upstream,
+      upstream,
       'network',
       `cannot be reached (${(error as Error).message})`,
       { cause: error },
@@ -53,16 +54,13 @@ async function attempt(url: string, options: HttpOptions): Promise<unknown> {
   } catch (error) {
     const timedOut = (error as Error).name === 'TimeoutError';
     done(timedOut ? 'timeout' : 'error');
-    throw new UpstreamFailure(
-      options.upstream,
-      timedOut ? 'timeout' : 'network',
-      'the answer broke off',
-      { cause: error },
-    );
+    throw new UpstreamFailure(upstream, timedOut ? 'timeout' : 'network', 'the answer broke off', {
+      cause: error,
+    });
   }
   if (response.status >= 500) {
     done('error');
-    throw new UpstreamFailure(options.upstream, 'http', `answered HTTP ${response.status}`);
+    throw new UpstreamFailure(upstream, 'http', `answered HTTP ${response.status}`);
   }
   try {
     const body = JSON.parse(text) as unknown;
@@ -71,7 +69,7 @@ async function attempt(url: string, options: HttpOptions): Promise<unknown> {
   } catch (error) {
     done('error');
     throw new UpstreamFailure(
-      options.upstream,
+      upstream,
       'bad-response',
       `answered HTTP ${response.status} with something not JSON`,
       { cause: error },
@@ -79,25 +77,28 @@ async function attempt(url: string, options: HttpOptions): Promise<unknown> {
   }
 }
 
-/** GETs JSON through the breaker; throws UpstreamFailure. 4xx bodies are returned: they carry errors[]. */
-export async function getJson(url: string, options: HttpOptions): Promise<unknown> {
+/**
+ * GETs JSON from `upstream` (named in errors) through its breaker; throws UpstreamFailure. 4xx bodies
+ * are returned: they carry errors[].
+ */
+export async function getJson(
+  url: string,
+  upstream: string,
+  options: HttpOptions,
+): Promise<unknown> {
   if (!options.breaker.allow()) {
-    throw new UpstreamFailure(
-      options.upstream,
-      'circuit-open',
-      'failing; not asked again for a while',
-    );
+    throw new UpstreamFailure(upstream, 'circuit-open', 'failing; not asked again for a while');
   }
   try {
     let result: unknown;
     try {
-      result = await attempt(url, options);
+      result = await attempt(url, upstream, options);
     } catch (error) {
       if (!(error instanceof UpstreamFailure) || error.kind !== 'network') throw error;
       await new Promise((resolve) =>
         setTimeout(resolve, RETRY_BASE_MS + Math.random() * RETRY_JITTER_MS),
       );
-      result = await attempt(url, options);
+      result = await attempt(url, upstream, options);
     }
     options.breaker.success();
     return result;

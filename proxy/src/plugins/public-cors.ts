@@ -4,11 +4,12 @@
  * callback hook rather than a general plugin: the cached quote path answers a quarter faster.
  */
 import type { FastifyPluginCallback } from 'fastify';
+import fp from 'fastify-plugin';
 
 /** How long a browser may keep a preflight answer. */
 const PREFLIGHT_MAX_AGE_S = 86_400;
 
-export const publicCors: FastifyPluginCallback = (app, _options, done) => {
+const plugin: FastifyPluginCallback = (app, _options, done) => {
   app.addHook('onRequest', (request, reply, next) => {
     reply.header('access-control-allow-origin', '*');
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
@@ -31,5 +32,8 @@ export const publicCors: FastifyPluginCallback = (app, _options, done) => {
   done();
 };
 
-// Hooks apply to the context that registers the plugin (the public routes), not to a child of it.
-(publicCors as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
+/**
+ * The public CORS policy, for the context that registers it (fastify-plugin: its hook applies there,
+ * not to a child of it). Endpoints that write will live in their own context with a narrower policy.
+ */
+export const publicCors = fp(plugin, { name: 'public-cors' });

@@ -1,0 +1,46 @@
+/**
+ * The branches for the whole server: opens the database, decorates `app.branches` (the in-memory
+ * snapshot over it, reloaded when another process commits) and `app.sync` (the Russian Post sync,
+ * when configured), starts the sync when the server listens, and closes all of it with the server.
+ */
+import type { FastifyPluginCallback } from 'fastify';
+import fp from 'fastify-plugin';
+import { BranchService } from '../branches/branch-service';
+import type { ServerConfig } from '../config';
+import { openDatabase } from '../store/database';
+import { PochtaSync } from '../sync/pochta-sync';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The branches this server serves. */
+    branches: BranchService;
+    /** The Russian Post sync, when configured. */
+    sync: PochtaSync | null;
+  }
+}
+
+/** The part of the configuration about branches. */
+export type BranchesOptions = Pick<ServerConfig, 'database' | 'seed' | 'reloadIntervalMs' | 'sync'>;
+
+const plugin: FastifyPluginCallback<BranchesOptions> = (app, options, done) => {
+  const db = openDatabase(options.database);
+  const branches = new BranchService(db, {
+    ...(options.seed ? { seed: options.seed } : {}),
+    onReload: (index) => app.log.info({ branches: index.size }, 'branches reloaded'),
+  });
+  app.decorate('branches', branches);
+  if (options.reloadIntervalMs > 0) branches.watch(options.reloadIntervalMs);
+  const sync = options.sync ? new PochtaSync(options.sync, branches, app.log) : null;
+  app.decorate('sync', sync);
+  // On listen, not on ready: a server used through inject() (tests) syncs only when told to.
+  app.addHook('onListen', async () => sync?.start());
+  app.addHook('onClose', async () => {
+    await sync?.stop();
+    branches.stop();
+    db.close();
+  });
+  done();
+};
+
+/** `app.branches` and `app.sync`, with their lifecycle. */
+export const branchesPlugin = fp(plugin, { name: 'branches' });

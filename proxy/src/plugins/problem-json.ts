@@ -1,0 +1,87 @@
+/**
+ * Every error a client sees is one RFC 9457 problem document (`HttpProblem.toJSON()`): Fastify's
+ * validation errors name each bad field and what is allowed, its own client errors keep their
+ * status, anything else is a 500 whose cause stays in the log, unknown paths are a 404, and a request
+ * Node cannot even parse gets the same shape from `clientErrorHandler`, written to the raw socket.
+ */
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyPluginCallback } from 'fastify';
+import fp from 'fastify-plugin';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, type FieldError } from '../errors';
+
+/** Turns Fastify's validation errors into `{field, message}` pairs a client can act on. */
+function fieldErrors(error: FastifyError): FieldError[] {
+  return (error.validation ?? []).map((v) => {
+    const where =
+      error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'request');
+    const name =
+      v.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
+      ((v.params as { missingProperty?: string }).missingProperty ?? '');
+    const described = (v as { parentSchema?: { description?: string } }).parentSchema?.description;
+    // A schema's description says what is allowed ("a latitude from -90 to 90"): better than ajv's words.
+    const message =
+      described && v.keyword !== 'required' ? `must be ${described}` : (v.message ?? 'is invalid');
+    return { field: `${where}.${name}`, message };
+  });
+}
+
+/** The problem for any error a handler threw. */
+function problemOf(error: FastifyError): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  if (error.validation) {
+    const errors = fieldErrors(error);
+    const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ');
+    return new HttpProblem(400, 'invalid-parameter', detail, { errors, cause: error });
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    // Fastify's own client errors (body too large, bad content type) keep their status and message.
+    const code = (error.code ?? 'client-error').toLowerCase();
+    return new HttpProblem(error.statusCode, code, error.message, { cause: error });
+  }
+  return new HttpProblem(500, 'internal', 'The server failed to answer; the error is in its log.', {
+    cause: error,
+  });
+}
+
+/**
+ * Fastify's `clientErrorHandler` option: a request Node cannot parse (raw UTF-8 in the URL, a broken
+ * header) never reaches a route, so its 400 is written to the socket by hand.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify(
+    new HttpProblem(
+      400,
+      'unparseable-request',
+      `the request could not be parsed (${error.code ?? error.message}): the URL must be ASCII, with anything else percent-encoded`,
+    ).toJSON(),
+  );
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+const plugin: FastifyPluginCallback = (app, _options, done) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = problemOf(error);
+    // An error we did not expect; our own 5xx problems (upstream failed) are answers, not bugs.
+    if (problem !== error && problem.status >= 500)
+      request.log.error({ err: error }, problem.detail);
+    return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem.toJSON());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const problem = new HttpProblem(
+      404,
+      'not-found',
+      `Nothing at ${request.method} ${request.url.split('?')[0]}.`,
+    );
+    return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem.toJSON());
+  });
+  done();
+};
+
+/** Error and not-found handlers for the whole server (pair it with `clientErrorHandler`). */
+export const problemJson = fp(plugin, { name: 'problem-json' });
