@@ -1,7 +1,8 @@
 /**
- * The widget's own JavaScript before the map library: the entry script, gzipped, within the budget
- * of DESIGN.md (40 KB) and within 5% of the size committed in widget/bundle-size.json, so that growth
- * is noticed and recorded on purpose. MapLibre must stay out of it (it loads lazily).
+ * The widget's own JavaScript before the map library: the entry script, gzipped, within its budget
+ * (36 KB, widget/bundle-size.json; DESIGN.md allows 40) and within 5% of the size committed there,
+ * so that growth is noticed and recorded on purpose. MapLibre and ky must stay out of it (both load
+ * lazily, while the first clusters are on their way).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -30,6 +31,8 @@ test('the entry script stays small and leaves MapLibre to a lazy chunk', async (
     `entry is ${gzip} B gzipped, ${RECORD} says ${record.entryGzipBytes} B. If the change is intended, run: UPDATE_BUNDLE_SIZE=1 npx playwright test bundle-size`,
   ).toBeLessThanOrEqual(TOLERANCE);
   expect(entry.toString('utf8')).not.toContain('maplibre-gl-worker');
+  // ky's retry machinery, by a name minifiers keep (an error class's name is its message's).
+  expect(entry.toString('utf8')).not.toContain('ForceRetryError');
   expect(entry.toString('utf8')).not.toMatch(
     /class \w+ extends \w+\{constructor\(\w+\)\{super\(\),this\._trackResize/,
   );

@@ -6,12 +6,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { cssLiterals } from './css-literals';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({
   root,
   base: './',
+  plugins: [cssLiterals()],
   publicDir: false,
   build: {
     outDir: 'dist/widget',

@@ -3,6 +3,10 @@
  * listener on `document` hears them.
  */
 import type { Branch } from '#core/branch';
+import type { Quote } from '#core/quote';
+import type { PickerErrorCode } from './errors';
+
+export type { Quote } from '#core/quote';
 
 export const SELECT_EVENT = 'branch-select';
 export const READY_EVENT = 'branch-picker-ready';
@@ -14,14 +18,6 @@ export type SelectedBranch = Pick<
   Branch,
   'id' | 'type' | 'name' | 'postalCode' | 'address' | 'location' | 'timezone' | 'hours' | 'payments'
 >;
-
-/** Cost and delivery time of the configured parcel to the branch. Filled once quotes exist. */
-export interface Quote {
-  cost: { amount: number; currency: string; vat?: number };
-  delivery: { minDays: number; maxDays: number; deadline?: string };
-  source: 'pochta' | 'estimate';
-  stale: boolean;
-}
 
 /** Detail of `branch-select`. */
 export interface BranchSelection {
@@ -37,7 +33,7 @@ export interface ReadyDetail {
 
 /** Detail of `branch-picker-error`: a stable code and a sentence for people. */
 export interface PickerErrorDetail {
-  code: string;
+  code: PickerErrorCode;
   message: string;
 }
 

@@ -1,66 +1,313 @@
 /**
- * The element's options, once: names, types, defaults, documentation and parsing. The element,
- * the docs, and later the configurator and the embed page all read them from here.
+ * The element's options, once (contract): name, attribute, kind, default, parser and documentation
+ * of each. From this table come the element's reactive properties, the parsed options (once per
+ * update), the README's option table, the Storybook controls and the configurator's fields.
+ * Adding an option is adding one entry here.
  */
 import { BRANCH_TYPES, type BranchType } from '#core/branch';
 import { MAIL_SERVICES, type MailService } from '#core/mail-services';
-import { LANGS, type Lang } from './i18n';
+import type { Parcel } from '#core/parcel-fit';
+import { LANGS } from './i18n';
+import {
+  flag,
+  lonLat,
+  nonNegative,
+  oneOf,
+  OptionError,
+  size,
+  typeList,
+  url,
+} from './option-parsers';
+
+export { OptionError } from './option-parsers';
 
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export const MODES = ['inline', 'modal'] as const;
+export type Theme = (typeof THEMES)[number];
 export type Mode = (typeof MODES)[number];
 
-export type Theme = (typeof THEMES)[number];
+/** How a field for the option is drawn (Storybook controls, the configurator). */
+export type OptionKind = 'text' | 'url' | 'number' | 'choice' | 'list' | 'flag';
 
-/** The options in their parsed form. */
-export interface PickerOptions {
-  api: string;
-  lang: Lang;
-  types: BranchType[];
-  center: [lon: number, lat: number] | null;
-  zoom: number | null;
-  selected: string | null;
-  mapStyle: string | null;
-  theme: Theme;
-  /** Sender's postal code; without it the card shows no price. */
-  from: string | null;
-  /** Parcel weight, grams. */
-  weight: number;
-  /** Declared value, rubles. */
-  value: number;
-  /** Cash on delivery, rubles; `cod` with no number means the declared value. */
-  cod: number | 'value';
-  service: MailService;
-  /** Parcel size in cm, for "fits my parcel" and locker cells. */
-  size: [number, number, number] | null;
-  mode: Mode;
-  noList: boolean;
-  noSearch: boolean;
-  noGeolocation: boolean;
-  noRemember: boolean;
-}
-
-/** Thrown for an attribute value the element cannot use; the message says what is allowed. */
-export class OptionError extends Error {
-  readonly code = 'invalid-option';
-  readonly attribute: string;
-  constructor(attribute: string, value: string, allowed: string) {
-    super(`<branch-picker ${attribute}="${value}">: ${allowed}`);
-    this.name = 'OptionError';
-    this.attribute = attribute;
-  }
-}
-
-export interface OptionDef<K extends keyof PickerOptions> {
+export interface OptionDef<T> {
   /** The HTML attribute; the property has the option's name. */
   attribute: string;
-  /** One line for the docs. */
+  kind: OptionKind;
+  /** The values a `choice` or `list` takes. */
+  choices?: readonly string[];
+  /** One line for the README's table (Markdown). */
   doc: string;
-  /** The default as the docs print it. */
+  /** The default as the README prints it (Markdown). */
   defaultText: string;
-  default: PickerOptions[K];
-  /** Parses an attribute value; throws OptionError when it cannot. */
-  parse(value: string): PickerOptions[K];
+  default: T;
+  /** A change draws a new map or loads the network again, rather than updating what is shown. */
+  restarts?: boolean;
+  /** Mirrored to the attribute: the host's own styles depend on it. */
+  reflect?: boolean;
+  /** Parses an attribute value; throws OptionError naming what is allowed. */
+  parse(value: string): T;
+}
+
+const option = <T>(def: OptionDef<T>): OptionDef<T> => def;
+
+export const OPTIONS = {
+  api: option<string>({
+    attribute: 'api',
+    kind: 'url',
+    doc: 'base URL of the branch-picker proxy',
+    defaultText: 'the origin the script came from',
+    default: '',
+    restarts: true,
+    parse: url('api', 'must be a URL, such as https://picker.example.com/'),
+  }),
+  lang: option<string>({
+    attribute: 'lang',
+    kind: 'choice',
+    choices: LANGS,
+    doc: 'interface language: `ru` or `en` (the map labels too)',
+    defaultText: '`ru`',
+    default: 'ru',
+    restarts: true,
+    parse: oneOf('lang', LANGS),
+  }),
+  types: option<BranchType[]>({
+    attribute: 'types',
+    kind: 'list',
+    choices: BRANCH_TYPES,
+    doc: 'branch types the site offers, comma-separated: `post_office`, `parcel_locker`, `pickup_point`',
+    defaultText: 'all',
+    default: [],
+    restarts: true,
+    parse: typeList('types'),
+  }),
+  center: option<[lon: number, lat: number] | null>({
+    attribute: 'center',
+    kind: 'text',
+    doc: 'starting centre, `"longitude,latitude"`, e.g. `"46.03,51.53"`',
+    defaultText: 'the whole country; European Russia on a narrow map',
+    default: null,
+    parse: lonLat('center'),
+  }),
+  zoom: option<number | null>({
+    attribute: 'zoom',
+    kind: 'number',
+    doc: 'starting zoom, 0–20',
+    defaultText: 'fits the country; 12 with a centre',
+    default: null,
+    parse: (value) => nonNegative('zoom', 'a number', 20)(value),
+  }),
+  selected: option<string | null>({
+    attribute: 'selected',
+    kind: 'text',
+    doc: 'id of a branch to show open and marked as chosen at start (fires no `branch-select`)',
+    defaultText: 'none',
+    default: null,
+    parse: (value) => value.trim() || null,
+  }),
+  mapStyle: option<string | null>({
+    attribute: 'map-style',
+    kind: 'url',
+    doc: 'URL of any MapLibre style',
+    defaultText: "the proxy's offline basemap",
+    default: null,
+    restarts: true,
+    parse: url('map-style', 'must be the URL of a MapLibre style JSON'),
+  }),
+  theme: option<Theme>({
+    attribute: 'theme',
+    kind: 'choice',
+    choices: THEMES,
+    doc: "`light`, `dark`, or `auto` (follows the visitor's system, live)",
+    defaultText: '`light`',
+    default: 'light',
+    restarts: true,
+    parse: oneOf('theme', THEMES),
+  }),
+  mode: option<Mode>({
+    attribute: 'mode',
+    kind: 'choice',
+    choices: MODES,
+    doc: '`inline`: in the page; `modal`: a dialog that `open()` shows and `close()` hides',
+    defaultText: '`inline`',
+    default: 'inline',
+    reflect: true,
+    parse: oneOf('mode', MODES),
+  }),
+  from: option<string | null>({
+    attribute: 'from',
+    kind: 'text',
+    doc: "the sender's six-digit postal code: with it, each card shows the cost and delivery time of the parcel",
+    defaultText: 'none',
+    default: null,
+    parse: (value) => {
+      const v = value.trim();
+      if (!/^\d{6}$/.test(v))
+        throw new OptionError('from', value, 'must be a six-digit postal code, such as 101000');
+      return v;
+    },
+  }),
+  weight: option<number>({
+    attribute: 'weight',
+    kind: 'number',
+    doc: 'parcel weight, grams',
+    defaultText: '1000',
+    default: 1000,
+    parse: (value) => {
+      const n = nonNegative('weight', 'grams', 50_000)(value);
+      if (!Number.isInteger(n) || n < 1)
+        throw new OptionError('weight', value, 'must be whole grams from 1 to 50000');
+      return n;
+    },
+  }),
+  value: option<number>({
+    attribute: 'value',
+    kind: 'number',
+    doc: 'declared value, rubles',
+    defaultText: '0',
+    default: 0,
+    parse: nonNegative('value', 'rubles', 100_000_000),
+  }),
+  cod: option<number | 'value'>({
+    attribute: 'cod',
+    kind: 'number',
+    doc: 'cash on delivery, rubles; `cod` alone means the declared value',
+    defaultText: 'none',
+    default: 0,
+    parse: (value) =>
+      value.trim() === '' || value.trim() === 'true'
+        ? 'value'
+        : nonNegative('cod', 'rubles', 100_000_000)(value),
+  }),
+  service: option<MailService>({
+    attribute: 'service',
+    kind: 'choice',
+    choices: MAIL_SERVICES,
+    doc: MAIL_SERVICES.map((s) => `\`${s}\``).join(', '),
+    defaultText: '`parcel-online`',
+    default: 'parcel-online',
+    parse: oneOf('service', MAIL_SERVICES),
+  }),
+  size: option<[number, number, number] | null>({
+    attribute: 'size',
+    kind: 'text',
+    doc: 'parcel size in centimetres, `"length x width x height"`, e.g. `30x20x10`: cards say whether it fits a locker\'s cells, and the *Parcel fits* filter appears',
+    defaultText: 'unknown',
+    default: null,
+    parse: size('size'),
+  }),
+  noList: flag('no-list', 'hides the list; the map and the card remain'),
+  noSearch: flag('no-search', 'hides the search box'),
+  noGeolocation: flag('no-geolocation', 'hides the *near me* button'),
+  noRemember: flag(
+    'no-remember',
+    'neither remembers the choice on this device nor offers it next time',
+  ),
+};
+
+export type OptionKey = keyof typeof OPTIONS;
+export const OPTION_KEYS = Object.keys(OPTIONS) as OptionKey[];
+
+/** The options in their parsed form. */
+export type PickerOptions = {
+  -readonly [K in OptionKey]: (typeof OPTIONS)[K] extends OptionDef<infer T> ? T : never;
+};
+
+/** The element's option properties as script sets them: booleans for flags, text for the rest. */
+export type OptionProperties = {
+  [K in OptionKey]: PickerOptions[K] extends boolean ? boolean : string | null;
+};
+
+/** Lit's reactive property declarations, one per option. */
+export const OPTION_PROPERTIES = Object.fromEntries(
+  OPTION_KEYS.map((key) => {
+    const def: OptionDef<unknown> = OPTIONS[key];
+    return [
+      key,
+      {
+        type: def.kind === 'flag' ? Boolean : String,
+        attribute: def.attribute,
+        ...(def.reflect ? { reflect: true } : {}),
+      },
+    ];
+  }),
+);
+
+/** Parses an attribute value, or returns the default for a missing one. */
+export function parseOption<K extends OptionKey>(
+  key: K,
+  value: string | null | undefined,
+): PickerOptions[K] {
+  const def = OPTIONS[key] as OptionDef<PickerOptions[K]>;
+  return value === null || value === undefined ? def.default : def.parse(value);
+}
+
+/** Every option parsed at once: invalid ones fall back to their defaults and are listed. */
+export interface ResolvedOptions {
+  options: PickerOptions;
+  /** What could not be used, in table order. */
+  errors: OptionError[];
+  /** The options the page set (attribute or property), whatever their value. */
+  given: ReadonlySet<OptionKey>;
+}
+
+/** A property's value as the attribute text its parser takes, or null when it is not set. */
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined || value === false) return null;
+  if (value === true) return '';
+  if (Array.isArray(value)) return value.join(',');
+  return typeof value === 'number' || typeof value === 'string' ? String(value) : null;
+}
+
+export function resolveOptions(
+  values: Readonly<Partial<Record<OptionKey, unknown>>>,
+): ResolvedOptions {
+  const options = {} as Record<OptionKey, unknown>;
+  const errors: OptionError[] = [];
+  const given = new Set<OptionKey>();
+  for (const key of OPTION_KEYS) {
+    const def: OptionDef<unknown> = OPTIONS[key];
+    const text = asText(values[key]);
+    if (text !== null) given.add(key);
+    try {
+      options[key] = text === null ? def.default : def.parse(text);
+    } catch (error) {
+      if (!(error instanceof OptionError)) throw error;
+      errors.push(error);
+      options[key] = def.default;
+    }
+  }
+  return { options: options as PickerOptions, errors, given };
+}
+
+/** Whether the picker is drawn dark: `dark`, or `auto` on a system that prefers dark. */
+export const isDark = (theme: Theme, systemDark: boolean): boolean =>
+  theme === 'dark' || (theme === 'auto' && systemDark);
+
+/** The map style: the page's own, or the proxy's offline basemap in the picker's theme and language. */
+export function styleUrlFor(options: PickerOptions, dark: boolean): string {
+  if (options.mapStyle) return options.mapStyle;
+  const variant = `${dark ? '-dark' : ''}${options.lang === 'en' ? '-en' : ''}`;
+  return new URL(`basemap/style${variant}.json`, options.api).href;
+}
+
+/** What the map and the network are built from: when it changes, the picker starts again. */
+export function sessionKey({ options, errors }: ResolvedOptions, dark: boolean): string {
+  if (errors.length) return `invalid: ${errors.map((e) => e.message).join('; ')}`;
+  return JSON.stringify([options.api, options.lang, options.types, styleUrlFor(options, dark)]);
+}
+
+/** The parcel, when the page said anything about it: then cards say whether it fits. */
+export function parcelOf({ options, given }: ResolvedOptions): Parcel | null {
+  return options.from || given.has('weight') || options.size
+    ? { weight: options.weight, size: options.size }
+    : null;
+}
+
+/** The branch types the site allows, in their canonical order. */
+export function siteTypes({ options }: ResolvedOptions): BranchType[] {
+  return options.types.length
+    ? BRANCH_TYPES.filter((t) => options.types.includes(t))
+    : [...BRANCH_TYPES];
 }
 
 /** Russia without the far Arctic: the view before the buyer has said where they are. */
@@ -77,232 +324,3 @@ export const RUSSIA_WEST_BOUNDS: [[number, number], [number, number]] = [
   [27, 42],
   [88, 68],
 ];
-
-const oneOf =
-  <T extends string>(attribute: string, allowed: readonly T[]) =>
-  (value: string): T => {
-    const v = value.trim().toLowerCase() as T;
-    if (!allowed.includes(v))
-      throw new OptionError(attribute, value, `must be one of ${allowed.join(', ')}`);
-    return v;
-  };
-
-const url =
-  (attribute: string, allowed: string) =>
-  (value: string): string => {
-    try {
-      return new URL(value, globalThis.location?.href).href;
-    } catch {
-      throw new OptionError(attribute, value, allowed);
-    }
-  };
-
-const nonNegative =
-  (attribute: string, unit: string, max: number) =>
-  (value: string): number => {
-    const n = Number(value.trim().replace(',', '.'));
-    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > max) {
-      throw new OptionError(attribute, value, `must be ${unit} from 0 to ${max}`);
-    }
-    return n;
-  };
-
-/** A boolean attribute: present (with any value but "false") means on. */
-type FlagKey = 'noList' | 'noSearch' | 'noGeolocation' | 'noRemember';
-function flag<K extends FlagKey>(attribute: string, doc: string): OptionDef<K> {
-  return {
-    attribute,
-    doc,
-    defaultText: 'off',
-    default: false,
-    parse: (value) => value.trim().toLowerCase() !== 'false',
-  };
-}
-
-export const OPTIONS: { [K in keyof PickerOptions]: OptionDef<K> } = {
-  api: {
-    attribute: 'api',
-    doc: 'Base URL of the branch-picker proxy.',
-    defaultText: 'the origin the script was loaded from',
-    default: '',
-    parse: url('api', 'must be a URL, such as https://picker.example.com/'),
-  },
-  lang: {
-    attribute: 'lang',
-    doc: 'Language of the interface and the map labels.',
-    defaultText: 'ru',
-    default: 'ru',
-    parse: oneOf('lang', LANGS),
-  },
-  types: {
-    attribute: 'types',
-    doc: 'Branch types to show, comma-separated.',
-    defaultText: 'all: post_office,parcel_locker,pickup_point',
-    default: [],
-    parse: (value) => {
-      const types = value
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean);
-      for (const t of types) {
-        if (!(BRANCH_TYPES as readonly string[]).includes(t)) {
-          throw new OptionError(
-            'types',
-            value,
-            `each type must be one of ${BRANCH_TYPES.join(', ')}`,
-          );
-        }
-      }
-      return types as BranchType[];
-    },
-  },
-  center: {
-    attribute: 'center',
-    doc: 'Starting map centre as "longitude,latitude".',
-    defaultText: 'all of Russia in view',
-    default: null,
-    parse: (value) => {
-      const parts = value.split(',').map((p) => Number(p.trim()));
-      const [lon, lat] = parts;
-      if (
-        parts.length !== 2 ||
-        !Number.isFinite(lon) ||
-        !Number.isFinite(lat) ||
-        Math.abs(lat!) > 90 ||
-        Math.abs(lon!) > 180
-      ) {
-        throw new OptionError(
-          'center',
-          value,
-          'must be "longitude,latitude" in degrees, such as "46.03,51.53"',
-        );
-      }
-      return [lon!, lat!];
-    },
-  },
-  zoom: {
-    attribute: 'zoom',
-    doc: 'Starting zoom, 0 (the world) to 20 (a building).',
-    defaultText: 'fits Russia; 12 with a centre',
-    default: null,
-    parse: (value) => {
-      const n = Number(value);
-      if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 20) {
-        throw new OptionError('zoom', value, 'must be a number from 0 to 20');
-      }
-      return n;
-    },
-  },
-  selected: {
-    attribute: 'selected',
-    doc: 'Id of a branch to show open when the picker starts.',
-    defaultText: 'none',
-    default: null,
-    parse: (value) => value.trim() || null,
-  },
-  mapStyle: {
-    attribute: 'map-style',
-    doc: 'URL of any MapLibre style to draw the map with.',
-    defaultText: "the proxy's offline basemap",
-    default: null,
-    parse: url('map-style', 'must be the URL of a MapLibre style JSON'),
-  },
-  from: {
-    attribute: 'from',
-    doc: 'Sender’s six-digit postal code: with it, each branch card shows the cost and delivery time.',
-    defaultText: 'none (no prices)',
-    default: null,
-    parse: (value) => {
-      const v = value.trim();
-      if (!/^\d{6}$/.test(v))
-        throw new OptionError('from', value, 'must be a six-digit postal code, such as 101000');
-      return v;
-    },
-  },
-  weight: {
-    attribute: 'weight',
-    doc: 'Parcel weight in grams.',
-    defaultText: '1000',
-    default: 1000,
-    parse: (value) => {
-      const n = nonNegative('weight', 'grams', 50_000)(value);
-      if (!Number.isInteger(n) || n < 1)
-        throw new OptionError('weight', value, 'must be whole grams from 1 to 50000');
-      return n;
-    },
-  },
-  value: {
-    attribute: 'value',
-    doc: 'Declared value in rubles (insurance).',
-    defaultText: '0',
-    default: 0,
-    parse: nonNegative('value', 'rubles', 100_000_000),
-  },
-  cod: {
-    attribute: 'cod',
-    doc: 'Cash on delivery in rubles; the attribute alone means the declared value.',
-    defaultText: 'none',
-    default: 0,
-    parse: (value) =>
-      value.trim() === '' || value.trim() === 'true'
-        ? 'value'
-        : nonNegative('cod', 'rubles', 100_000_000)(value),
-  },
-  service: {
-    attribute: 'service',
-    doc: 'Mail service to price.',
-    defaultText: 'parcel-online',
-    default: 'parcel-online',
-    parse: oneOf('service', MAIL_SERVICES),
-  },
-  size: {
-    attribute: 'size',
-    doc: 'Parcel size in centimetres, "length x width x height": lockers show whether it fits a cell.',
-    defaultText: 'unknown',
-    default: null,
-    parse: (value) => {
-      const parts = value
-        .toLowerCase()
-        .split(/[x×*]/)
-        .map((p) => Number(p.trim()));
-      if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n) || n <= 0 || n > 300)) {
-        throw new OptionError(
-          'size',
-          value,
-          'must be "length x width x height" in centimetres, such as 30x20x10',
-        );
-      }
-      return parts as [number, number, number];
-    },
-  },
-  mode: {
-    attribute: 'mode',
-    doc: 'inline: in the page; modal: a dialog that open() shows and close() hides.',
-    defaultText: 'inline',
-    default: 'inline',
-    parse: oneOf('mode', MODES),
-  },
-  noList: flag('no-list', 'Hides the list of branches beside the map.'),
-  noSearch: flag('no-search', 'Hides the search box.'),
-  noGeolocation: flag('no-geolocation', 'Hides the "near me" button.'),
-  noRemember: flag(
-    'no-remember',
-    'Neither remembers the choice on this device nor offers it next time.',
-  ),
-  theme: {
-    attribute: 'theme',
-    doc: 'Colour scheme; auto follows the visitor’s system setting.',
-    defaultText: 'light',
-    default: 'light',
-    parse: oneOf('theme', THEMES),
-  },
-};
-
-/** Parses an attribute value, or returns the default for a missing one. */
-export function parseOption<K extends keyof PickerOptions>(
-  key: K,
-  value: string | null | undefined,
-): PickerOptions[K] {
-  if (value === null || value === undefined) return OPTIONS[key].default;
-  return OPTIONS[key].parse(value);
-}

@@ -1,50 +1,38 @@
 /**
- * The widget's one way to the proxy (ky lives only here). Used on the main thread for branch
- * details and in the cluster worker for the network, so it touches no DOM.
+ * The widget's one way to the proxy (ky is used only here). Used on the main thread for details,
+ * rows, search and quotes, and in the network worker for the network, so it touches no DOM.
+ *
+ * ky comes in as a module rather than an import: the worker passes it statically (the network is
+ * its first request), the element passes `import('ky')`, so ky's 8 KB stay out of the entry script
+ * and arrive while the map loads, before the first request that needs them.
  */
-import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import type { KyInstance } from 'ky';
 import type { Branch } from '#core/branch';
+import type { QuoteAnswer, QuoteQuery } from '#core/quote';
 import type { BranchSummary, SearchAnswer } from '#core/summary';
-import type { Quote } from '../events';
-
-/** What the proxy's `/api/v1/quote` needs: the parcel and where it goes. */
-export interface QuoteQuery {
-  from: string;
-  to: string;
-  weight: number;
-  value: number;
-  cod: number;
-  service: string;
-}
-
-export type { BranchSummary, PlaceHit, SearchAnswer } from '#core/summary';
-
-/** The proxy's answer to `/api/v1/quote`. */
-export interface QuoteAnswer extends Quote {
-  carrierCost: Quote['cost'];
-  answeredAt: string;
-}
 import { ApiError } from './api-error';
+
+export type { QuoteAnswer, QuoteQuery } from '#core/quote';
+export type { BranchSummary, PlaceHit, SearchAnswer } from '#core/summary';
 
 /** A request the proxy has not answered in this long is abandoned and reported. */
 const TIMEOUT_MS = 15_000;
 /** GETs are retried on network errors and 5xx, twice, with ky's backoff. */
 const RETRIES = 2;
 
+export type KyModule = typeof import('ky');
+
 export class ApiClient {
-  private readonly http: KyInstance;
+  private readonly ky: Promise<KyModule>;
+  private http: KyInstance | undefined;
   /** Base URL of the proxy, ending in `/`. */
   readonly base: string;
 
-  constructor(base: string) {
+  constructor(base: string, ky: KyModule | Promise<KyModule>) {
     this.base = base.endsWith('/') ? base : `${base}/`;
-    this.http = ky.create({
-      baseUrl: this.base,
-      timeout: TIMEOUT_MS,
-      retry: { limit: RETRIES, methods: ['get'] },
-      // The proxy's answers are public: no cookies cross to it from the shop's page.
-      credentials: 'omit',
-    });
+    this.ky = Promise.resolve(ky);
+    // Until a request needs it, a failed chunk is nobody's business; the request reports it.
+    this.ky.catch(() => undefined);
   }
 
   /** The whole network in the compact transport, parsed but not decoded. */
@@ -93,11 +81,22 @@ export class ApiClient {
 
   private async get(path: string, signal?: AbortSignal): Promise<unknown> {
     const url = new URL(path, this.base).href;
+    let HTTPError: KyModule['HTTPError'] | undefined;
+    let TimeoutError: KyModule['TimeoutError'] | undefined;
     try {
+      const ky = await this.ky;
+      ({ HTTPError, TimeoutError } = ky);
+      this.http ??= ky.default.create({
+        baseUrl: this.base,
+        timeout: TIMEOUT_MS,
+        retry: { limit: RETRIES, methods: ['get'] },
+        // The proxy's answers are public: no cookies cross to it from the shop's page.
+        credentials: 'omit',
+      });
       return await this.http.get(path, signal ? { signal } : {}).json();
     } catch (error) {
       if (error instanceof Error && error.name === 'AbortError') throw error;
-      if (error instanceof HTTPError) {
+      if (HTTPError && error instanceof HTTPError) {
         const status = error.response.status;
         // ky has read the body already: a problem+json from the proxy says what went wrong.
         const problem = error.data as { detail?: unknown } | string | undefined;
@@ -110,7 +109,7 @@ export class ApiClient {
           cause: error,
         });
       }
-      if (error instanceof TimeoutError) {
+      if (TimeoutError && error instanceof TimeoutError) {
         throw new ApiError('timeout', 'GET', url, `no answer in ${TIMEOUT_MS / 1000} s`, {
           cause: error,
         });

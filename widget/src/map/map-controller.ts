@@ -11,9 +11,13 @@ import {
   type LngLatBoundsLike,
   type StyleSpecification,
 } from 'maplibre-gl';
+import { unsafeCSS } from 'lit';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import type { BBox, MapFeature } from '../clusters/cluster-index';
+import type { BBox } from '#core/geo';
+import { PickerError } from '../errors';
+import type { MapFeature } from '../network/cluster-index';
+import { addStyles } from '../util/adopt-styles';
 import { MarkerLayer, type MarkerLayerOptions } from './marker-layer';
 
 // Production builds need MapLibre's worker URL set once; the worker may be cross-origin, which
@@ -42,10 +46,9 @@ export interface MapControllerOptions {
 }
 
 /** Thrown when MapLibre fails to draw the map at all (WebGL missing, the style broken). */
-export class MapLoadError extends Error {
-  readonly code = 'map-load';
+export class MapLoadError extends PickerError {
   constructor(url: string, cause: unknown) {
-    super(`The map could not be drawn with the style ${url}`, { cause });
+    super('map-load', `The map could not be drawn with the style ${url}`, { cause });
     this.name = 'MapLoadError';
   }
 }
@@ -55,16 +58,8 @@ const DEFAULT_CENTRE_ZOOM = 12;
 const MIN_ZOOM = 1;
 const MAX_ZOOM = 18;
 
-let cssSheet: CSSStyleSheet | undefined;
-
-function adoptMapCss(root: ShadowRoot): void {
-  if (!cssSheet) {
-    cssSheet = new CSSStyleSheet();
-    cssSheet.replaceSync(maplibreCss);
-  }
-  if (!root.adoptedStyleSheets.includes(cssSheet))
-    root.adoptedStyleSheets = [cssSheet, ...root.adoptedStyleSheets];
-}
+/** MapLibre's own stylesheet, under ours: the picker's rules override it. */
+const MAPLIBRE_STYLES = unsafeCSS(maplibreCss);
 
 export class MapController {
   private readonly map: MapLibreMap;
@@ -90,7 +85,7 @@ export class MapController {
 
   /** Loads the style, creates the map and resolves once it has drawn its first frame. */
   static async create(options: MapControllerOptions, signal: AbortSignal): Promise<MapController> {
-    adoptMapCss(options.root);
+    addStyles(options.root, MAPLIBRE_STYLES, 'before');
     const { style } = options;
     const view = options.center
       ? { center: options.center, zoom: options.zoom ?? DEFAULT_CENTRE_ZOOM }
@@ -185,13 +180,18 @@ export class MapController {
     lon: number,
     lat: number,
     zoom: number,
-    padding?: { left?: number; bottom?: number },
+    padding?: { top?: number; left?: number; bottom?: number },
   ): void {
     const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     const target = {
       center: [lon, lat] as [number, number],
       zoom: Math.min(zoom, MAX_ZOOM),
-      padding: { top: 0, right: 0, left: padding?.left ?? 0, bottom: padding?.bottom ?? 0 },
+      padding: {
+        top: padding?.top ?? 0,
+        right: 0,
+        left: padding?.left ?? 0,
+        bottom: padding?.bottom ?? 0,
+      },
     };
     if (reduce) this.map.jumpTo(target);
     else this.map.easeTo({ ...target, duration: 450 });

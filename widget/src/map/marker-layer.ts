@@ -5,14 +5,13 @@
  * tabindex), Enter or Space activates. There are at most a few hundred markers in any view, since
  * clusters are 60 px apart.
  */
-import type { MapFeature } from '../clusters/cluster-index';
+import type { MapFeature } from '../network/cluster-index';
 
 export interface MarkerLayerOptions {
   /** Screen position of a coordinate, in CSS pixels relative to the map container. */
   project(lon: number, lat: number): { x: number; y: number };
   /** Size of the map in CSS pixels. */
   viewport(): { width: number; height: number };
-  /** Accessible names. */
   /** The count as the badge shows it: `3 194`, `29 тыс.`. */
   clusterBadge(count: number): string;
   /** The cluster's accessible name; it contains the badge's text. */
@@ -137,11 +136,6 @@ export class MarkerLayer {
   setChosen(id: string | null): void {
     this.chosenId = id;
     for (const m of this.markers.values()) this.decorate(m);
-  }
-
-  /** Number of markers now on the map. */
-  get count(): number {
-    return this.markers.size;
   }
 
   destroy(): void {

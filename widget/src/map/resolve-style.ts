@@ -4,6 +4,7 @@
  * our basemap is written with relative URLs so that it works wherever the proxy is mounted.
  */
 import type { StyleSpecification } from 'maplibre-gl';
+import { PickerError } from '../errors';
 
 /** Resolves a URL template, keeping `{z}`, `{fontstack}` and friends intact. */
 export function resolveTemplate(url: string, base: string): string {
@@ -39,10 +40,9 @@ export function absolutizeStyle(style: StyleSpecification, styleUrl: string): St
 }
 
 /** Thrown when the style cannot be loaded; carries the URL. */
-export class MapStyleError extends Error {
-  readonly code = 'map-style';
+export class MapStyleError extends PickerError {
   constructor(url: string, cause: unknown) {
-    super(`The map style ${url} could not be loaded`, { cause });
+    super('map-style', `The map style ${url} could not be loaded`, { cause });
     this.name = 'MapStyleError';
   }
 }

@@ -6,6 +6,7 @@ import KDBush from 'kdbush';
 import Supercluster, { type ClusterProperties } from 'supercluster';
 import type { BranchType } from '#core/branch';
 import type { BranchPoint } from '#core/compact';
+import type { BBox } from '#core/geo';
 
 export const defaultOptions = {
   /** Cluster radius in CSS pixels at 512-pixel tiles: markers are about 40 px, so they never touch. */
@@ -18,8 +19,7 @@ export const defaultOptions = {
 
 export type ClusterOptions = typeof defaultOptions;
 
-/** `[west, south, east, north]` in degrees. */
-export type BBox = [number, number, number, number];
+export type { BBox } from '#core/geo';
 
 /** What the map draws: a cluster with its count, or one branch. */
 export type MapFeature =

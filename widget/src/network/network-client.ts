@@ -1,10 +1,11 @@
 /**
- * The element's side of the cluster worker: each call is a message with an id, answered by a
+ * The element's side of the network worker: each call is a message with an id, answered by a
  * promise. `destroy()` ends the worker and rejects whatever is still waiting.
  */
 import type { BranchType } from '#core/branch';
 import { createModuleWorker } from '../util/create-worker';
-import type { BBox } from './cluster-index';
+import type { BBox } from '#core/geo';
+import { PickerError } from '../errors';
 import type {
   ExpansionResult,
   FilterResult,
@@ -16,15 +17,13 @@ import type {
   WorkerRequest,
   WorkerResponse,
 } from './protocol';
-import workerUrl from './cluster.worker.ts?worker&url';
+import workerUrl from './network.worker.ts?worker&url';
 
 /** A failure reported by the worker, with the worker's stable code. */
-export class ClusterError extends Error {
-  readonly code: string;
+export class NetworkError extends PickerError {
   constructor(failure: WorkerFailure) {
-    super(failure.message);
-    this.name = 'ClusterError';
-    this.code = failure.code;
+    super(failure.code, failure.message);
+    this.name = 'NetworkError';
   }
 }
 
@@ -36,27 +35,27 @@ type RequestBody = WorkerRequest extends infer R
     : never
   : never;
 
-export class ClusterClient {
+export class NetworkClient {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private destroyed = false;
 
   constructor() {
-    this.worker = createModuleWorker(workerUrl, 'branch-picker-clusters');
+    this.worker = createModuleWorker(workerUrl, 'branch-picker-network');
     this.worker.onmessage = ({ data }: MessageEvent<WorkerResponse>) => {
       const waiting = this.pending.get(data.id);
       if (!waiting) return;
       this.pending.delete(data.id);
       if (data.ok) waiting.resolve(data.result as never);
-      else waiting.reject(new ClusterError(data.error));
+      else waiting.reject(new NetworkError(data.error));
     };
     this.worker.onerror = (event) => {
       event.preventDefault();
       this.failAll(
-        new ClusterError({
+        new NetworkError({
           code: 'worker',
-          message: event.message || 'the cluster worker failed to start',
+          message: event.message || 'the network worker failed to start',
         }),
       );
     };
@@ -95,13 +94,13 @@ export class ClusterClient {
     if (this.destroyed) return;
     this.destroyed = true;
     this.worker.terminate();
-    this.failAll(new ClusterError({ code: 'destroyed', message: 'the picker was destroyed' }));
+    this.failAll(new NetworkError({ code: 'destroyed', message: 'the picker was destroyed' }));
   }
 
   private call<T>(body: RequestBody): Promise<T> {
     if (this.destroyed)
       return Promise.reject(
-        new ClusterError({ code: 'destroyed', message: 'the picker was destroyed' }),
+        new NetworkError({ code: 'destroyed', message: 'the picker was destroyed' }),
       );
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {

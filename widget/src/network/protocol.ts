@@ -1,11 +1,13 @@
 /**
- * Messages between the element and its cluster worker. Every request carries an `id`; the worker
+ * Messages between the element and its network worker. Every request carries an `id`; the worker
  * answers with the same `id` and either a result or an error.
  */
 import type { BranchType } from '#core/branch';
 import type { LocalOpeningState } from '#core/open-now';
 import type { Parcel } from '#core/parcel-fit';
-import type { BBox, MapFeature } from './cluster-index';
+import type { PickerErrorCode } from '../errors';
+import type { BBox } from '#core/geo';
+import type { MapFeature } from './cluster-index';
 
 /** What the buyer narrowed the network to. */
 export interface Filters {
@@ -112,7 +114,7 @@ export interface ExpansionResult {
 }
 
 export interface WorkerFailure {
-  code: string;
+  code: PickerErrorCode;
   message: string;
 }
 

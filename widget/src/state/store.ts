@@ -1,98 +1,81 @@
 /**
- * One element's state (zustand, vanilla): a store per instance, never a module singleton, so two
- * pickers on one page stay independent. State and actions are typed apart; derived values are
- * selectors below.
+ * One element's shared state (zustand, vanilla): a store per instance, never a module singleton, so
+ * two pickers on one page stay independent. It holds what more than one controller reads; what one
+ * controller alone needs stays in that controller. State and actions are typed apart; derived values
+ * are selectors below.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Branch } from '#core/branch';
-import type { QuoteAnswer } from '../api/api-client';
-import type { PickerErrorDetail } from '../events';
+import type { BranchType } from '#core/branch';
+import { NO_FILTERS, type Filters } from '../network/protocol';
+import type { Remembered } from './remember';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
-/** The price of the configured parcel to the open branch. */
-export interface QuoteState {
-  status: LoadStatus;
-  quote: QuoteAnswer | null;
-  error: PickerErrorDetail | null;
-}
-
-/** The branch whose card is open. */
-export interface ActiveBranch {
-  id: string;
-  status: LoadStatus;
-  branch: Branch | null;
-  error: PickerErrorDetail | null;
-  /** null when the picker has no sender (`from`) to price from. */
-  quote: QuoteState | null;
-}
-
 export interface PickerState {
-  /** The network: loading, shown, or failed. */
+  /** The network and the map: loading, shown, or failed. */
   status: LoadStatus;
-  error: PickerErrorDetail | null;
-  /** Branches on the map after the type filter. */
-  total: number;
   /** Branches inside the visible map, once known. */
   inView: number | null;
-  active: ActiveBranch | null;
+  /** Per type, what its filter chip would show. */
+  byType: Record<BranchType, number> | null;
+  /** What the buyer narrowed the network to. */
+  filters: Filters;
+  /** Id of the branch whose card is open. */
+  activeId: string | null;
   /** Id of the branch the buyer chose. */
   chosenId: string | null;
+  /** The branch chosen last time on this device, offered first. */
+  remembered: Remembered | null;
+  /** A message shown above the list (geolocation refused, no branch nearby). */
+  notice: string | null;
 }
 
 export interface PickerActions {
   loading(): void;
-  loaded(total: number): void;
-  failed(error: PickerErrorDetail): void;
-  viewChanged(inView: number): void;
-  activate(id: string): void;
-  activeLoaded(branch: Branch): void;
-  activeFailed(id: string, error: PickerErrorDetail): void;
-  deactivate(): void;
-  quoteLoading(id: string): void;
-  quoteLoaded(id: string, quote: QuoteAnswer): void;
-  quoteFailed(id: string, error: PickerErrorDetail): void;
+  loaded(): void;
+  failed(): void;
+  viewChanged(inView: number, byType: Record<BranchType, number>): void;
+  setFilters(filters: Filters): void;
+  open(id: string): void;
+  closeCard(): void;
   choose(id: string): void;
+  setRemembered(remembered: Remembered | null): void;
+  setNotice(notice: string | null): void;
 }
 
 export type PickerStore = StoreApi<PickerState & PickerActions>;
 
 export const initialState: PickerState = {
   status: 'loading',
-  error: null,
-  total: 0,
   inView: null,
-  active: null,
+  byType: null,
+  filters: NO_FILTERS,
+  activeId: null,
   chosenId: null,
+  remembered: null,
+  notice: null,
 };
 
 export function createPickerStore(): PickerStore {
-  return createStore<PickerState & PickerActions>()((set) => {
-    /** Changes the open card, unless the buyer has moved on to another branch meanwhile. */
-    const update = (id: string, change: (a: ActiveBranch) => Partial<ActiveBranch>) =>
-      set((s) => (s.active?.id === id ? { active: { ...s.active, ...change(s.active) } } : {}));
-    return {
-      ...initialState,
-      loading: () => set({ status: 'loading', error: null }),
-      loaded: (total) => set({ status: 'ready', total, error: null }),
-      failed: (error) => set({ status: 'error', error }),
-      viewChanged: (inView) => set({ inView }),
-      activate: (id) =>
-        set({ active: { id, status: 'loading', branch: null, error: null, quote: null } }),
-      activeLoaded: (branch) => update(branch.id, () => ({ status: 'ready', branch, error: null })),
-      activeFailed: (id, error) => update(id, () => ({ status: 'error', branch: null, error })),
-      quoteLoading: (id) =>
-        update(id, () => ({ quote: { status: 'loading', quote: null, error: null } })),
-      quoteLoaded: (id, quote) =>
-        update(id, () => ({ quote: { status: 'ready', quote, error: null } })),
-      quoteFailed: (id, error) =>
-        update(id, () => ({ quote: { status: 'error', quote: null, error } })),
-      deactivate: () => set({ active: null }),
-      choose: (id) => set({ chosenId: id }),
-    };
-  });
+  return createStore<PickerState & PickerActions>()((set) => ({
+    ...initialState,
+    loading: () => set({ status: 'loading' }),
+    loaded: () => set({ status: 'ready' }),
+    failed: () => set({ status: 'error' }),
+    viewChanged: (inView, byType) => set({ inView, byType }),
+    setFilters: (filters) => set({ filters }),
+    open: (id) => set({ activeId: id }),
+    closeCard: () => set({ activeId: null }),
+    choose: (id) => set({ chosenId: id }),
+    setRemembered: (remembered) => set({ remembered }),
+    setNotice: (notice) => set({ notice }),
+  }));
 }
 
 /** Whether the open card shows the branch the buyer already chose. */
 export const isActiveChosen = (s: PickerState): boolean =>
-  s.active !== null && s.active.id === s.chosenId;
+  s.activeId !== null && s.activeId === s.chosenId;
+
+/** The remembered branch, unless it is the one chosen now (then the offer has been taken). */
+export const rememberedOffer = (s: PickerState): Remembered | null =>
+  s.remembered && s.chosenId !== s.remembered.id ? s.remembered : null;

@@ -8,8 +8,10 @@ import { WEEKDAYS, type Branch, type DayHours, type Weekday } from '#core/branch
 import { addDays, localParts, offsetMinutes, openingStateAtLocal } from '#core/open-now';
 import { fittingCell, type Parcel } from '#core/parcel-fit';
 import { fill, formatDays, formatRubles, type Catalog } from '../i18n';
-import type { ActiveBranch, QuoteState } from '../state/store';
+import type { ActiveBranch, QuoteState } from '../controllers/selection';
 import { describeState, formatDay, formatOffset, formatWeight } from './format';
+
+export { cardStyles } from './card.styles';
 
 /** Holidays shown ahead: the coming weeks, not the whole year. */
 const HOLIDAY_HORIZON_DAYS = 45;
@@ -36,7 +38,7 @@ function dayText(t: Catalog, day: DayHours | null): TemplateResult {
 }
 
 /** Runs of consecutive weekdays with the same hours ("Пн–Пт 08:00–20:00"), as printed on a door. */
-export function groupWeek(
+function groupWeek(
   weekly: Branch['hours']['weekly'],
 ): { days: Weekday[]; hours: DayHours | null }[] {
   const groups: { days: Weekday[]; hours: DayHours | null }[] = [];
@@ -188,9 +190,11 @@ export function renderCard(p: CardProps): TemplateResult {
     aria-busy=${active.status === 'loading' ? 'true' : 'false'}
   >
     <div class="card-head">
-      <span class="type bp-${branch?.type ?? ''}">${branch ? t.typeName[branch.type] : ''}</span>
+      <span class="card-type bp-${branch?.type ?? ''}"
+        >${branch ? t.typeName[branch.type] : ''}</span
+      >
       <button
-        class="close"
+        class="card-close"
         part="close-button"
         type="button"
         aria-label=${t.close}

@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BranchType } from '#core/branch';
-import type { Filters } from '../clusters/protocol';
+import type { Filters } from '../network/protocol';
 import { formatNumber, type Catalog } from '../i18n';
 
 export type FlagFilter = 'card' | 'cod' | 'openNow' | 'weekends';

@@ -16,11 +16,14 @@ import { formatDistance } from './format';
 
 /** Wait this long after the last keystroke before asking the proxy. */
 const DEBOUNCE_MS = 180;
+/** A click on a suggestion lands after the input's blur: the suggestions close this much later. */
+const BLUR_CLOSE_MS = 150;
+/** Towns shown at most, above the branches. */
 const MAX_PLACES = 3;
 
 type Suggestion = { kind: 'place'; place: PlaceHit } | { kind: 'branch'; branch: BranchSummary };
 
-export interface SearchHost extends ReactiveControllerHost {
+export interface SearchOptions {
   client(): ApiClient | undefined;
   /** Where to rank from: the map centre. */
   near(): { lon: number; lat: number } | null;
@@ -36,16 +39,20 @@ export class SearchController implements ReactiveController {
   status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   private answer: SearchAnswer | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private blurTimer: ReturnType<typeof setTimeout> | undefined;
   private abort: AbortController | undefined;
-  private readonly host: SearchHost;
+  private readonly host: ReactiveControllerHost;
+  private readonly o: SearchOptions;
 
-  constructor(host: SearchHost) {
+  constructor(host: ReactiveControllerHost, options: SearchOptions) {
     this.host = host;
+    this.o = options;
     host.addController(this);
   }
 
   hostDisconnected(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.blurTimer);
     this.abort?.abort();
   }
 
@@ -106,8 +113,8 @@ export class SearchController implements ReactiveController {
   };
 
   readonly onBlur = (): void => {
-    // A click on a suggestion lands after the blur: close a moment later.
-    setTimeout(() => this.close(), 150);
+    clearTimeout(this.blurTimer);
+    this.blurTimer = setTimeout(() => this.close(), BLUR_CLOSE_MS);
   };
 
   close(): void {
@@ -119,12 +126,12 @@ export class SearchController implements ReactiveController {
 
   private pick(s: Suggestion): void {
     this.close();
-    if (s.kind === 'place') this.host.onPlace(s.place);
-    else this.host.onBranch(s.branch);
+    if (s.kind === 'place') this.o.onPlace(s.place);
+    else this.o.onBranch(s.branch);
   }
 
   private async fetch(): Promise<void> {
-    const client = this.host.client();
+    const client = this.o.client();
     if (!client) return;
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
@@ -132,7 +139,7 @@ export class SearchController implements ReactiveController {
     this.status = 'loading';
     this.host.requestUpdate();
     try {
-      const answer = await client.search(query, this.host.near(), this.host.types(), abort.signal);
+      const answer = await client.search(query, this.o.near(), this.o.types(), abort.signal);
       if (abort.signal.aborted) return;
       this.answer = answer;
       this.status = 'ready';
@@ -191,15 +198,15 @@ export class SearchController implements ReactiveController {
             >
               ${
                 s.kind === 'place'
-                  ? html`<span class="s-main">${s.place.name}</span>
-                      <span class="s-sub"
+                  ? html`<span class="suggestion-name">${s.place.name}</span>
+                      <span class="suggestion-detail"
                         >${s.place.region} · ${countOf(t, s.place.branches, t.branches)}</span
                       >`
-                  : html`<span class="s-main"
+                  : html`<span class="suggestion-name"
                         ><span class="dot bp-${s.branch.type}" aria-hidden="true"></span
                         >${s.branch.name}</span
                       >
-                      <span class="s-sub"
+                      <span class="suggestion-detail"
                         >${s.branch.address.full}${
                           s.branch.distance !== undefined
                             ? html` · ${formatDistance(t, s.branch.distance)}`

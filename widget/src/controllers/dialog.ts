@@ -1,0 +1,82 @@
+/**
+ * `mode="modal"`: the picker as a dialog (after Shoelace's internal Modal). `open()` shows it and
+ * moves focus in, Tab stays inside, `close()` hides it and gives focus back to where it was. The
+ * focus trap is ours: ten lines that see into the shadow root, where focus-trap and tabbable
+ * (about 5 KB) would cost the entry script its budget.
+ */
+import type { ReactiveController } from 'lit';
+import { CLOSE_EVENT } from '../events';
+import type { PickerHost } from './host';
+
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"]), a[href]';
+
+export interface DialogOptions {
+  /** Whether the picker is a dialog at all. */
+  modal(): boolean;
+  /** Where focus goes on opening. */
+  initialFocus(): HTMLElement | null;
+  /** The dialog's box, inside which Tab stays. */
+  frame(): HTMLElement | null;
+}
+
+export class DialogController implements ReactiveController {
+  /** Whether the dialog is showing. */
+  isOpen = false;
+  private readonly host: PickerHost;
+  private readonly options: DialogOptions;
+  private returnFocus: HTMLElement | null = null;
+
+  constructor(host: PickerHost, options: DialogOptions) {
+    this.host = host;
+    this.options = options;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    // Removed while open (a shop's route changed): nothing to give focus back to, nothing to keep.
+    this.isOpen = false;
+    this.returnFocus = null;
+  }
+
+  /** Shows the dialog and moves focus into it, once it has rendered. */
+  open(): void {
+    if (!this.options.modal() || this.isOpen) return;
+    const active = document.activeElement;
+    this.returnFocus = active instanceof HTMLElement ? active : null;
+    this.isOpen = true;
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.options.initialFocus()?.focus());
+  }
+
+  /** Hides the dialog, gives focus back, fires `branch-picker-close`. */
+  close(): void {
+    if (!this.options.modal() || !this.isOpen) return;
+    this.isOpen = false;
+    this.host.requestUpdate();
+    this.returnFocus?.focus();
+    this.returnFocus = null;
+    this.host.dispatchEvent(new CustomEvent(CLOSE_EVENT, { bubbles: true, composed: true }));
+  }
+
+  /** Keeps Tab inside the dialog: from the last stop to the first, and back. */
+  trapTab(event: KeyboardEvent): void {
+    if (event.key !== 'Tab' || !this.isOpen) return;
+    const frame = this.options.frame();
+    if (!frame) return;
+    const stops = [...frame.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+      (el) => el.offsetParent !== null || el === document.activeElement,
+    );
+    if (!stops.length) return;
+    const active = (this.host.renderRoot as ShadowRoot).activeElement;
+    const first = stops[0]!;
+    const last = stops[stops.length - 1]!;
+    if (event.shiftKey && (active === first || !frame.contains(active))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !frame.contains(active))) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+}
