@@ -97,24 +97,34 @@ test('hovering a row highlights its marker, and hovering a marker highlights its
 }) => {
   await page.goto('/bare.html?center=46.03,51.53&zoom=13');
   await pickerReady(page);
-  const row = page.locator('branch-picker').locator('.row').first();
-  await expect(row).toBeVisible();
-  const id = await row.getAttribute('data-branch-id');
-  const marker = page.locator('branch-picker').locator(`.bp-branch[data-branch-id="${id}"]`);
-  await row.hover();
-  await expect(marker).toHaveClass(/bp-highlight/);
+  const picker = page.locator('branch-picker');
+  // What the buyer sees: the marker's dot grows from 20 to 28 px, the row takes a tinted background.
+  const dotWidth = (id: string) =>
+    picker
+      .locator(`.bp-branch[data-branch-id="${id}"] .bp-dot`)
+      .evaluate((dot) => getComputedStyle(dot).width);
+  const rowBackground = (id: string) =>
+    picker
+      .locator(`.row[data-branch-id="${id}"]`)
+      .evaluate((row) => getComputedStyle(row).backgroundColor);
 
-  // A branch shown both as a row and as its own marker (not inside a cluster), other than the first.
-  const otherId = await page.locator('branch-picker').evaluate((host) => {
+  // A branch shown both as a row and as its own marker (not inside a cluster).
+  const shown = await picker.evaluate((host) => {
     const root = host.shadowRoot!;
-    const rows = [...root.querySelectorAll<HTMLElement>('.row')].slice(1);
-    return rows
+    return [...root.querySelectorAll<HTMLElement>('.row')]
       .map((r) => r.dataset.branchId!)
-      .find((id) => root.querySelector(`.bp-branch[data-branch-id="${id}"]`));
+      .filter((id) => root.querySelector(`.bp-branch[data-branch-id="${id}"]`));
   });
-  expect(otherId).toBeTruthy();
-  await page.locator('branch-picker').locator(`.bp-branch[data-branch-id="${otherId}"]`).hover();
-  await expect(
-    page.locator('branch-picker').locator(`.row[data-branch-id="${otherId}"]`),
-  ).toHaveClass(/is-highlighted/);
+  expect(shown.length).toBeGreaterThanOrEqual(2);
+  const [id, otherId] = shown as [string, string];
+
+  expect(await dotWidth(id)).toBe('20px');
+  await picker.locator(`.row[data-branch-id="${id}"]`).hover();
+  await expect.poll(() => dotWidth(id)).toBe('28px');
+
+  const plain = await rowBackground(otherId);
+  await picker.locator(`.bp-branch[data-branch-id="${otherId}"]`).hover();
+  await expect.poll(() => rowBackground(otherId)).not.toBe(plain);
+  // The row left, its marker shrinks back (a 120 ms transition).
+  await expect.poll(() => dotWidth(id)).toBe('20px');
 });

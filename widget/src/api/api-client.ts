@@ -6,7 +6,7 @@
  * its first request), the element passes `import('ky')`, so ky's 8 KB stay out of the entry script
  * and arrive while the map loads, before the first request that needs them.
  */
-import type { KyInstance } from 'ky';
+import type * as Ky from 'ky';
 import type { Branch } from '#core/branch';
 import type { QuoteAnswer, QuoteQuery } from '#core/quote';
 import type { BranchSummary, SearchAnswer } from '#core/summary';
@@ -20,11 +20,11 @@ const TIMEOUT_MS = 15_000;
 /** GETs are retried on network errors and 5xx, twice, with ky's backoff. */
 const RETRIES = 2;
 
-export type KyModule = typeof import('ky');
+export type KyModule = typeof Ky;
 
 export class ApiClient {
   private readonly ky: Promise<KyModule>;
-  private http: KyInstance | undefined;
+  private http: Ky.KyInstance | undefined;
   /** Base URL of the proxy, ending in `/`. */
   readonly base: string;
 
