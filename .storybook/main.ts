@@ -9,7 +9,6 @@ const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   staticDirs: [
-    { from: '../stories/mock-api/static', to: '/' },
     { from: '../dist/storybook-fixtures', to: '/' },
     { from: '../dist/basemap', to: '/basemap' },
   ],

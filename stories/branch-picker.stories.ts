@@ -3,31 +3,59 @@
  * scenario in the `api` path decides how it answers, so "Russian Post is down" is a story, not a
  * wait for an outage.
  */
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { ArgTypes, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { BranchPicker } from '../widget/src/branch-picker';
+import {
+  OPTION_KEYS,
+  OPTIONS,
+  type OptionDef,
+  type OptionKey,
+  type OptionProperties,
+} from '../widget/src/options';
 
 type Scenario = 'ok' | 'estimate' | 'stale' | 'quote-down' | 'loading' | 'down';
+const SCENARIOS: Scenario[] = ['ok', 'estimate', 'stale', 'quote-down', 'loading', 'down'];
 
-interface Args {
+/** The picker's options (from the options table), and what a story adds around them. */
+type Args = Partial<OptionProperties> & {
   scenario: Scenario;
-  lang?: 'ru' | 'en';
-  theme?: 'light' | 'dark' | 'auto';
-  center?: string;
-  zoom?: string;
-  selected?: string;
-  from?: string;
-  weight?: string;
-  types?: string;
-  mode?: 'inline' | 'modal';
-  noList?: boolean;
-  noSearch?: boolean;
   /** Off in every story but the one about it, so that stories do not leak choices into each other. */
   remember?: boolean;
   /** Width of the frame the picker sits in: 360 shows the phone layout. */
   width?: number;
   height?: number;
+};
+
+/** A control per option, drawn from the options table: a new option appears here by itself. */
+function optionControls(): Partial<ArgTypes<Args>> {
+  const control = (o: OptionDef<unknown>) =>
+    o.kind === 'flag'
+      ? { control: 'boolean' as const }
+      : o.kind === 'choice'
+        ? { control: 'inline-radio' as const, options: [...(o.choices ?? [])] }
+        : { control: 'text' as const };
+  return Object.fromEntries(
+    OPTION_KEYS.filter((key) => key !== 'api' && key !== 'noRemember').map((key) => {
+      const o: OptionDef<unknown> = OPTIONS[key];
+      return [key, { ...control(o), name: o.attribute, description: o.doc }];
+    }),
+  );
+}
+
+/** The element with every option the story sets as its attribute, as a page would write it. */
+function pickerElement(a: Args): BranchPicker {
+  const el = document.createElement('branch-picker');
+  for (const key of OPTION_KEYS) {
+    const value = a[key as Exclude<OptionKey, 'lang'>];
+    const attribute = OPTIONS[key].attribute;
+    if (value === true) el.setAttribute(attribute, '');
+    else if (typeof value === 'string' && value !== '') el.setAttribute(attribute, value);
+  }
+  el.setAttribute('api', api(a.scenario));
+  if (!a.remember) el.setAttribute('no-remember', '');
+  el.style.height = `${a.height ?? 640}px`;
+  return el;
 }
 
 const api = (scenario: Scenario) => `/mock-api/${scenario}/`;
@@ -38,18 +66,34 @@ const SARATOV = { center: '46.03,51.53', zoom: '12' } as const;
 
 const picker = (host: HTMLElement): BranchPicker => host.querySelector('branch-picker')!;
 
-/** Resolves once `find` returns something inside the picker's shadow root. */
+/** A story that has not reached its state in this long has failed. */
+const STATE_TIMEOUT_MS = 15_000;
+
+/** Resolves once `find` returns something inside the picker's shadow root, looking at each change. */
 async function waitFor<T>(
   host: HTMLElement,
   find: (root: ShadowRoot) => T | null | undefined,
 ): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const root = picker(host).shadowRoot;
-    const found = root ? find(root) : null;
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the picker never reached the state this story shows');
+  const el = picker(host);
+  await customElements.whenDefined('branch-picker');
+  await el.updateComplete;
+  const root = el.shadowRoot!;
+  const now = find(root);
+  if (now) return now;
+  return new Promise<T>((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+      const found = find(root);
+      if (!found) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(found);
+    });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error('the picker never reached the state this story shows'));
+    }, STATE_TIMEOUT_MS);
+    observer.observe(root, { childList: true, subtree: true, attributes: true });
+  });
 }
 
 const meta: Meta<Args> = {
@@ -59,31 +103,14 @@ const meta: Meta<Args> = {
   argTypes: {
     scenario: {
       control: 'select',
-      options: ['ok', 'estimate', 'stale', 'quote-down', 'loading', 'down'],
+      options: SCENARIOS,
       description: 'How the mocked proxy answers',
     },
-    lang: { control: 'inline-radio', options: ['ru', 'en'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-    mode: { control: 'inline-radio', options: ['inline', 'modal'] },
+    ...optionControls(),
   },
   render: (a) =>
     html`<div style="padding: ${a.width ? '16px' : '0'}; ${a.width ? `width: ${a.width}px;` : ''}">
-      <branch-picker
-        api=${api(a.scenario)}
-        lang=${ifDefined(a.lang)}
-        theme=${ifDefined(a.theme)}
-        center=${ifDefined(a.center)}
-        zoom=${ifDefined(a.zoom)}
-        selected=${ifDefined(a.selected)}
-        from=${ifDefined(a.from)}
-        weight=${ifDefined(a.weight)}
-        types=${ifDefined(a.types)}
-        mode=${ifDefined(a.mode)}
-        ?no-list=${a.noList ?? false}
-        ?no-search=${a.noSearch ?? false}
-        ?no-remember=${!a.remember}
-        style="height: ${a.height ?? 640}px"
-      ></branch-picker>
+      ${pickerElement(a)}
       ${
         a.mode === 'modal'
           ? html`<button

@@ -5,27 +5,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { envTable, README_PATH, readmeBlock, UPDATE_COMMAND } from '../../scripts/readme-tables';
 import { DEFAULT_RATES } from './quotes/estimator';
 import { DEFAULT_PRICING } from './quotes/pricing';
-import { ConfigError, configFromEnv, ENV, readEnv, ROOT_DIR, type EnvVar } from './config';
+import { ConfigError, configFromEnv, ENV, readEnv, ROOT_DIR } from './config';
 
-const README = readFileSync(path.join(ROOT_DIR, 'README.md'), 'utf8');
-
-/** The lines between `<!-- env:start -->` and `<!-- env:end -->`. */
-function readmeTable(): string {
-  const block = /<!-- env:start -->\n([\s\S]*?)\n<!-- env:end -->/.exec(README);
-  if (!block) throw new Error('README.md has no <!-- env:start --> … <!-- env:end --> table');
-  return block[1]!;
-}
-
-/** The table as ENV says it. */
-function envTable(): string {
-  const row = (v: EnvVar<unknown>) =>
-    `| \`${v.name}\` | ${v.shown ?? `\`${String(v.default)}\``} | ${v.doc} |`;
-  return ['| variable | default | what |', '|---|---|---|', ...Object.values(ENV).map(row)].join(
-    '\n',
-  );
-}
+const readmeTable = () => readmeBlock(readFileSync(README_PATH, 'utf8'), 'env');
 
 describe('README.md’s environment table', () => {
   it('lists every variable ENV has, and none it lacks', () => {
@@ -33,8 +18,8 @@ describe('README.md’s environment table', () => {
     expect(listed.sort()).toEqual(Object.keys(ENV).sort());
   });
 
-  it('says what ENV says, row for row (on a difference, paste the expected table)', () => {
-    expect(readmeTable()).toBe(envTable());
+  it('says what ENV says, row for row', () => {
+    expect(readmeTable(), `README.md is out of date: run ${UPDATE_COMMAND}`).toBe(envTable());
   });
 });
 

@@ -3,33 +3,9 @@
  * RFC 9457 problem document; the `cause` (an upstream body, a stack) stays in the logs.
  */
 
-/** One invalid input, named by where it came from (`query.bbox`, `params.id`). */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import { problemDocument, type FieldError, type ProblemDocument } from '#core/problem';
 
-export interface ProblemDocument {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: FieldError[];
-}
-
-const TITLES: Readonly<Record<number, string>> = {
-  400: 'Bad request',
-  404: 'Not found',
-  405: 'Method not allowed',
-  406: 'Not acceptable',
-  413: 'Request too large',
-  415: 'Unsupported media type',
-  429: 'Too many requests',
-  500: 'Internal error',
-  502: 'Upstream failed',
-  503: 'Not ready',
-  504: 'Upstream timed out',
-};
+export { PROBLEM_CONTENT_TYPE, type FieldError, type ProblemDocument } from '#core/problem';
 
 export class HttpProblem extends Error {
   readonly status: number;
@@ -54,14 +30,6 @@ export class HttpProblem extends Error {
 
   /** What a client may see: never the cause. */
   toJSON(): ProblemDocument {
-    return {
-      type: `/problems/${this.code}`,
-      title: TITLES[this.status] ?? 'Error',
-      status: this.status,
-      detail: this.detail,
-      ...(this.errors ? { errors: this.errors } : {}),
-    };
+    return problemDocument(this.status, this.code, this.detail, this.errors);
   }
 }
-
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';

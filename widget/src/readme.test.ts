@@ -5,10 +5,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  optionTable,
+  readmeBlock,
+  UPDATE_COMMAND,
+  writeReadmeTables,
+} from '../../scripts/readme-tables';
+import { ERROR_CODES } from './errors';
 import { CLOSE_EVENT, ERROR_EVENT, READY_EVENT, SELECT_EVENT } from './events';
 import { OPTIONS } from './options';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+if (process.env.UPDATE_README) writeReadmeTables();
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
 /** The first column of the table between `<!-- name:start -->` and `<!-- name:end -->`. */
@@ -34,6 +42,21 @@ describe('README.md documents the element', () => {
   it('lists every attribute, and no attribute the element lacks', () => {
     const attributes = Object.values(OPTIONS).map((o) => o.attribute);
     expect(documented('options').sort()).toEqual([...attributes].sort());
+  });
+
+  it('documents each attribute as the options table does, default and all', () => {
+    expect(readmeBlock(README, 'options'), `README.md is out of date: run ${UPDATE_COMMAND}`).toBe(
+      optionTable(),
+    );
+  });
+
+  it('names every error code the element reports, and no other', () => {
+    const line = README.split('\n').find((l) => l.startsWith('| `branch-picker-error` |')) ?? '';
+    const named = [...line.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]!).slice(1);
+    const reported = ERROR_CODES.filter((c) => c !== 'destroyed');
+    expect(named.filter((c) => c !== 'code' && c !== 'message').sort()).toEqual(
+      [...reported].sort(),
+    );
   });
 
   it('lists every part, and no part the element lacks', () => {
