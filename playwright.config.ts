@@ -1,17 +1,15 @@
 /**
  * End-to-end tests in real Chromium against the built artefacts served by the real proxy, with the
- * shop's page on a second origin. Chromium is the system one (Playwright cannot download its own
- * here): CHROMIUM_PATH overrides the default /usr/bin/chromium.
+ * shop's page on a second origin. Chromium is the system one (see e2e/playwright-base.ts).
  */
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { baseConfig } from './e2e/playwright-base';
 
 const PROXY_PORT = Number(process.env.E2E_PROXY_PORT ?? 8090);
 const HOST_PORT = Number(process.env.E2E_HOST_PORT ?? 8091);
 export const PROXY_ORIGIN = `http://127.0.0.1:${PROXY_PORT}`;
 export const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const tsx = 'node node_modules/tsx/dist/cli.mjs';
 
 export default defineConfig({
@@ -19,18 +17,8 @@ export default defineConfig({
   testMatch: '*.spec.ts',
   // The stories have their own config (playwright.stories.config.ts) and server.
   testIgnore: 'storybook/**',
+  ...baseConfig(HOST_ORIGIN),
   timeout: 90_000,
-  expect: { timeout: 20_000 },
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  forbidOnly: true,
-  reporter: [['list']],
-  use: {
-    baseURL: HOST_ORIGIN,
-    launchOptions: existsSync(chromium) ? { executablePath: chromium } : {},
-    trace: 'retain-on-failure',
-  },
   webServer: [
     {
       // The proxy as built, as `npm start` runs it.

@@ -5,22 +5,16 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { PROXY_ORIGIN } from '../playwright.config';
+import { events, recordEvents } from './support';
 
 /** Resolves with the detail of the first branch-picker-error, listened for from the start. */
 async function firstError(page: Page, url: string): Promise<{ code: string; message: string }> {
-  await page.addInitScript(() => {
-    document.addEventListener('branch-picker-error', (e) => {
-      (window as unknown as { pickerErrors: unknown[] }).pickerErrors ??= [];
-      (window as unknown as { pickerErrors: unknown[] }).pickerErrors.push(
-        (e as CustomEvent).detail,
-      );
-    });
-  });
+  await recordEvents(page);
   await page.goto(url);
-  const handle = await page.waitForFunction(
-    () => (window as unknown as { pickerErrors?: unknown[] }).pickerErrors?.[0],
-  );
-  return (await handle.jsonValue()) as { code: string; message: string };
+  await expect
+    .poll(async () => (await events(page, 'branch-picker-error')).length)
+    .toBeGreaterThan(0);
+  return (await events(page, 'branch-picker-error'))[0] as { code: string; message: string };
 }
 
 test('an unreachable proxy shows a message with a retry, and a corrected api brings the map back', async ({

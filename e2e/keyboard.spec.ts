@@ -3,6 +3,7 @@
  * move between markers, Enter to zoom into a cluster or open a branch, Escape to close the card.
  */
 import { expect, test } from '@playwright/test';
+import { focusedInPicker, tabTo } from './support';
 
 test('a keyboard alone zooms into clusters, opens a branch and chooses it', async ({ page }) => {
   await page.goto('/bare.html?center=46.03,51.53&zoom=11');
@@ -15,15 +16,8 @@ test('a keyboard alone zooms into clusters, opens a branch and chooses it', asyn
     (els) => els.filter((el) => (el as HTMLElement).tabIndex === 0).length,
   );
   expect(tabStops).toBe(1);
-  for (let i = 0; i < 10; i++) {
-    await page.keyboard.press('Tab');
-    if (await markers.evaluateAll((els) => els.some((el) => el.matches(':focus')))) break;
-  }
-  const focusedLabel = () =>
-    page.evaluate(() => {
-      const picker = document.querySelector('branch-picker')!;
-      return picker.shadowRoot!.activeElement?.getAttribute('aria-label') ?? null;
-    });
+  await tabTo(page, page.locator('branch-picker .bp-marker[tabindex="0"]'), 10);
+  const focusedLabel = () => focusedInPicker(page);
   expect(await focusedLabel()).toMatch(/^(Группа|Почтовое отделение|Почтомат|Пункт выдачи)/);
 
   // Arrow keys move focus to another marker (to the right, or to the left at the right edge).

@@ -1,7 +1,7 @@
 /**
  * The shape of a language catalogue. Every string the widget shows comes from one; numbers, money,
  * distances and times go through `Intl` with the catalogue's locale. Adding a language is adding
- * one file like `ru.ts` and one line in `index.ts`.
+ * one file like `ru.ts` in `languages/` (picked up by `index.ts`).
  */
 import type { BranchService, BranchType, Weekday } from '#core/branch';
 
@@ -31,7 +31,6 @@ export interface Catalog {
   choose: string;
   chosen: string;
   close: string;
-  back: string;
   postalCode: string;
   detailsLoading: string;
   detailsFailed: string;
@@ -56,8 +55,6 @@ export interface Catalog {
   /** `{query}` */
   searchNothing: string;
   searchFailed: string;
-  /** `{count}`: branches in a town suggestion. */
-  placeBranches: string;
   nearMe: string;
   locating: string;
   geoDenied: string;
@@ -129,7 +126,6 @@ export interface Catalog {
   maxWeight: string;
   /** `{cell}` */
   fitsCell: string;
-  fitsBranch: string;
   doesNotFit: string;
   servicesTitle: string;
   serviceName: Record<BranchService, string>;

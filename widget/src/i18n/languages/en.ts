@@ -26,7 +26,6 @@ const en: Catalog = {
   choose: 'Choose this branch',
   chosen: 'Branch chosen',
   close: 'Close',
-  back: 'Back to the list',
   postalCode: 'Postal code',
   detailsLoading: 'Loading branch details…',
   detailsFailed: 'The branch details could not be loaded.',
@@ -46,7 +45,6 @@ const en: Catalog = {
   searchPlaceholder: 'Postal code or address',
   searchNothing: 'Nothing found for “{query}”. Check the postal code or the name.',
   searchFailed: 'Search is not working right now. Find a branch on the map.',
-  placeBranches: '{count}',
   nearMe: 'Near me',
   locating: 'Finding where you are…',
   geoDenied: 'No access to your location. Allow it in the browser, or search by address.',
@@ -107,7 +105,6 @@ const en: Catalog = {
   limitsTitle: 'Limits',
   maxWeight: 'up to {weight}',
   fitsCell: 'the parcel fits a {cell} cell',
-  fitsBranch: 'the parcel fits',
   doesNotFit: 'the parcel does not fit',
   servicesTitle: 'Services',
   serviceName: {

@@ -26,7 +26,6 @@ const ru: Catalog = {
   choose: 'Выбрать этот пункт',
   chosen: 'Пункт выбран',
   close: 'Закрыть',
-  back: 'К списку',
   postalCode: 'Индекс',
   detailsLoading: 'Загружаем сведения о пункте…',
   detailsFailed: 'Не удалось загрузить сведения о пункте.',
@@ -45,7 +44,6 @@ const ru: Catalog = {
   searchPlaceholder: 'Индекс или адрес',
   searchNothing: 'Ничего не нашлось по запросу «{query}». Проверьте индекс или название.',
   searchFailed: 'Поиск сейчас не работает. Найдите пункт на карте.',
-  placeBranches: '{count}',
   nearMe: 'Рядом со мной',
   locating: 'Определяем, где вы…',
   geoDenied: 'Нет доступа к геопозиции. Разрешите его в браузере или найдите пункт по адресу.',
@@ -106,7 +104,6 @@ const ru: Catalog = {
   limitsTitle: 'Ограничения',
   maxWeight: 'до {weight}',
   fitsCell: 'посылка поместится в ячейку {cell}',
-  fitsBranch: 'посылка подходит',
   doesNotFit: 'посылка не поместится',
   servicesTitle: 'Услуги',
   serviceName: {
