@@ -3,8 +3,8 @@
  * rows, search and quotes, and in the network worker for the network, so it touches no DOM.
  *
  * ky comes in as a module rather than an import: the worker passes it statically (the network is
- * its first request), the element passes `import('ky')`, so ky's 8 KB stay out of the entry script
- * and arrive while the map loads, before the first request that needs them.
+ * its first request), the element passes a loader (`() => import('ky')`) that runs at its first
+ * request, so ky's 9 KB stay out of the entry script and off the way to the first clusters.
  */
 import type * as Ky from 'ky';
 import type { Branch } from '#core/branch';
@@ -23,16 +23,15 @@ const RETRIES = 2;
 export type KyModule = typeof Ky;
 
 export class ApiClient {
-  private readonly ky: Promise<KyModule>;
+  private readonly loadKy: () => Promise<KyModule>;
+  private ky: Promise<KyModule> | undefined;
   private http: Ky.KyInstance | undefined;
   /** Base URL of the proxy, ending in `/`. */
   readonly base: string;
 
-  constructor(base: string, ky: KyModule | Promise<KyModule>) {
+  constructor(base: string, ky: KyModule | (() => Promise<KyModule>)) {
     this.base = base.endsWith('/') ? base : `${base}/`;
-    this.ky = Promise.resolve(ky);
-    // Until a request needs it, a failed chunk is nobody's business; the request reports it.
-    this.ky.catch(() => undefined);
+    this.loadKy = typeof ky === 'function' ? ky : () => Promise.resolve(ky);
   }
 
   /** The whole network in the compact transport, parsed but not decoded. */
@@ -84,6 +83,11 @@ export class ApiClient {
     let HTTPError: KyModule['HTTPError'] | undefined;
     let TimeoutError: KyModule['TimeoutError'] | undefined;
     try {
+      // Loaded once; a chunk that failed to load is tried again by the next request.
+      this.ky ??= this.loadKy().catch((error: unknown) => {
+        this.ky = undefined;
+        throw error;
+      });
       const ky = await this.ky;
       ({ HTTPError, TimeoutError } = ky);
       this.http ??= ky.default.create({

@@ -127,7 +127,7 @@ export class PickerSession implements ReactiveController {
       return;
     }
     const { options } = resolved;
-    const client = (this.client = new ApiClient(options.api, import('ky')));
+    const client = (this.client = new ApiClient(options.api, () => import('ky')));
     const network = (this.network = new NetworkClient());
     this.o.onStart(client, options);
 
