@@ -91,7 +91,7 @@ const layout = css`
     height: var(--_sheet-height);
     border-radius: var(--_radius) var(--_radius) 0 0;
     background: var(--_surface);
-    box-shadow: 0 -6px 24px rgb(16 24 40 / 0.18);
+    box-shadow: var(--_shadow);
     transform: translateY(100%);
     visibility: hidden;
     transition:
@@ -134,7 +134,7 @@ const layout = css`
     overflow: hidden;
     border-radius: var(--_radius);
     background: var(--_surface);
-    box-shadow: 0 24px 64px rgb(0 0 0 / 0.35);
+    box-shadow: var(--_shadow);
   }
   .modal.narrow .frame {
     inset: 0;
