@@ -15,6 +15,73 @@ const README = path.join(HERE, '..', 'README.md');
 /** The placeholder origin the README's snippet uses. */
 export const SNIPPET_ORIGIN = 'https://picker.example.com';
 
+/**
+ * The ways a shop includes a script: in the head as it is, as a module, async, deferred, inserted
+ * later by a tag manager (with the picker inserted later still), and twice (the loader, the module,
+ * and the version-pinned path, as a CMS plugin and a theme might).
+ */
+export const SCRIPT_FORMS: Readonly<Record<string, (loader: string, pinned: string) => string>> = {
+  classic: (l) => `<script src="${l}"></script>`,
+  module: (l) => `<script type="module" src="${l}"></script>`,
+  async: (l) => `<script async src="${l}"></script>`,
+  defer: (l) => `<script defer src="${l}"></script>`,
+  late: (l) => `<script>
+      // A tag manager: the script after the page has loaded, the picker later still.
+      addEventListener('load', () => setTimeout(() => {
+        const s = document.createElement('script');
+        s.src = ${JSON.stringify(l)};
+        s.onload = () => setTimeout(() => document.getElementById('checkout').append(Object.assign(document.createElement('branch-picker'), { id: 'late' })), 200);
+        document.head.append(s);
+      }, 200));
+    </script>`,
+  twice: (l, pinned) =>
+    `<script src="${l}"></script><script type="module" src="${l}"></script><script async src="${pinned}"></script>`,
+  // The README's pinned snippet, with its Subresource Integrity hash, as a shop copies it.
+  pinned: () => '{{SRI}}',
+};
+
+/** The README's version-pinned script tag (with `integrity`). */
+async function readmeSri(): Promise<string> {
+  const text = await readFile(README, 'utf8');
+  const match = /<!-- sri:start -->\s*```html\n([\s\S]*?)```\s*<!-- sri:end -->/.exec(text);
+  if (!match)
+    throw new Error('README.md has no script tag between <!-- sri:start --> and <!-- sri:end -->');
+  return match[1]!.trim();
+}
+
+/** A shop page with a picker over Saratov, its script included in one of SCRIPT_FORMS. */
+function formPage(form: string, proxyOrigin: string, version: string): string {
+  const include = SCRIPT_FORMS[form];
+  if (!include) throw Object.assign(new Error('not found'), { status: 404 });
+  const loader = `${proxyOrigin}/widget/branch-picker.js`;
+  const pinned = `${proxyOrigin}/widget/${version}/branch-picker.js`;
+  const picker =
+    form === 'late'
+      ? ''
+      : '<branch-picker center="46.03,51.53" zoom="12" no-remember></branch-picker>';
+  return `<!doctype html>
+<html lang="ru">
+<head><meta charset="utf-8"><title>Shop (${form})</title><link rel="icon" href="data:,">
+${include(loader, pinned)}
+<style>branch-picker { height: 600px; }</style>
+</head>
+<body><main id="checkout"><h1>Оформление заказа</h1>${picker}</main></body>
+</html>
+`;
+}
+
+/** The CSP line a site needs, as the README gives it, for the proxy at `proxyOrigin`. */
+export async function readmeCsp(proxyOrigin: string): Promise<string> {
+  const text = await readFile(README, 'utf8');
+  const match =
+    /<!-- csp:start -->\s*```http\n(?:Content-Security-Policy: )?([^\n]+)\n```\s*<!-- csp:end -->/.exec(
+      text,
+    );
+  if (!match)
+    throw new Error('README.md has no CSP line between <!-- csp:start --> and <!-- csp:end -->');
+  return match[1]!.replaceAll(SNIPPET_ORIGIN, proxyOrigin);
+}
+
 /** The README's snippet: the html code block between the snippet markers. */
 export async function readmeSnippet(): Promise<string> {
   const text = await readFile(README, 'utf8');
@@ -26,13 +93,25 @@ export async function readmeSnippet(): Promise<string> {
   return match[1]!;
 }
 
-export function startHostServer(port: number, proxyOrigin: string) {
+export function startHostServer(port: number, proxyOrigin: string, version: string) {
   const server = createServer((req, res) => void handle(req, res));
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://localhost:${port}`);
     try {
       let body: string;
-      if (url.pathname === '/snippet.html') {
+      const headers: Record<string, string> = {};
+      const form = /^\/forms\/([a-z]+)\.html$/.exec(url.pathname);
+      if (form) {
+        body = formPage(form[1]!, proxyOrigin, version).replace(
+          '{{SRI}}',
+          (await readmeSri()).replaceAll(SNIPPET_ORIGIN, proxyOrigin),
+        );
+      } else if (url.pathname.endsWith('.js') && /^\/[a-z0-9-]+\.js$/.test(url.pathname)) {
+        body = await readFile(path.join(HERE, 'host', url.pathname.slice(1)), 'utf8');
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+        res.end(body.replaceAll('{{PROXY}}', proxyOrigin));
+        return;
+      } else if (url.pathname === '/snippet.html') {
         const snippet = (await readmeSnippet()).replaceAll(SNIPPET_ORIGIN, proxyOrigin);
         body = `<!doctype html>\n<html lang="ru">\n<head><meta charset="utf-8"><title>Shop</title><link rel="icon" href="data:,"></head>\n<body>\n${snippet}</body>\n</html>\n`;
       } else {
@@ -43,10 +122,14 @@ export function startHostServer(port: number, proxyOrigin: string) {
           '{{PROXY}}',
           proxyOrigin,
         );
+        // The strict page: exactly the policy the README tells a site to send.
+        if (name.startsWith('csp'))
+          headers['content-security-policy'] = await readmeCsp(proxyOrigin);
       }
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
+        ...headers,
       });
       res.end(body);
     } catch (error) {
@@ -65,6 +148,9 @@ export function startHostServer(port: number, proxyOrigin: string) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env.HOST_PORT ?? 8091);
   const proxy = process.env.PROXY_ORIGIN ?? 'http://127.0.0.1:8090';
-  await startHostServer(port, proxy);
+  const { version } = JSON.parse(await readFile(path.join(HERE, '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  await startHostServer(port, proxy, version);
   console.log(`host page server on http://127.0.0.1:${port} (proxy ${proxy})`);
 }

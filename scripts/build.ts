@@ -5,7 +5,7 @@
  * proxy serves as they are, and 5. a stamp that lets `npm start` know the build is current.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, readdir, writeFile, cp } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
@@ -38,6 +38,8 @@ async function compressTree(dir: string): Promise<number> {
 async function main(): Promise<void> {
   const started = performance.now();
   await mkdir(DIST, { recursive: true });
+  // The loader sits above the version folder that Vite empties: start the widget's tree afresh.
+  await rm(path.join(DIST, 'widget'), { recursive: true, force: true });
 
   execFileSync(
     process.execPath,
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
       stdio: 'inherit',
     },
   );
-  console.log('widget: built → dist/widget');
+  console.log('widget: built → dist/widget (the loader) and dist/widget/<version>/');
 
   // The proxy as one ES module: starts in a fraction of the time tsx needs to compile it, and runs
   // without the helpers a dev-time loader adds. Packages stay in node_modules (better-sqlite3 is native).

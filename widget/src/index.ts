@@ -1,6 +1,6 @@
 /**
- * The widget's one public entry: `<script type="module" src=".../widget/branch-picker.js">`
- * defines `<branch-picker>`. Explicit export list: everything else is internal.
+ * The widget's one public entry (the loader imports it from `/widget/<version>/`; the npm package's
+ * main module): defines `<branch-picker>`. Explicit export list: everything else is internal.
  */
 import { BranchPicker } from './branch-picker';
 
@@ -15,6 +15,7 @@ export type {
 } from './events';
 export { SELECT_EVENT, READY_EVENT, ERROR_EVENT, CLOSE_EVENT } from './events';
 export { OPTIONS } from './options';
+export { pick, type PickOptions } from './pick';
 
 export const TAG_NAME = 'branch-picker';
 

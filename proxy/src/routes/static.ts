@@ -15,8 +15,18 @@ export interface StaticRoutesOptions {
   configuratorDir: string;
 }
 
-/** Vite names chunks `name-HASH.js`: those never change and may be cached for a year. */
-const HASHED = /-[A-Za-z0-9_-]{8,}\.(js|mjs|css|woff2|png|svg)$/;
+/**
+ * What never changes may be cached for a year: Vite's `name-HASH.js` chunks, and everything in a
+ * version folder (`/widget/0.1.0/…`, which a shop pins). Tested on the file's name without the
+ * `.br`/`.gz` of a pre-compressed copy, so that the policy does not depend on the encoding.
+ */
+const HASHED = /-[A-Za-z0-9_-]{8,}\.(js|mjs|css|woff2|png|svg|map)$/;
+const VERSIONED = /[/\\]widget[/\\]\d+\.\d+\.\d+[^/\\]*[/\\]/;
+const COMPRESSED_COPY = /\.(br|gz)$/;
+const widgetPolicy = (file: string): string => {
+  const name = file.replace(COMPRESSED_COPY, '');
+  return HASHED.test(name) || VERSIONED.test(name) ? IMMUTABLE : SHORT;
+};
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The entry script keeps its name across releases: short cache, revalidated by ETag. */
 const SHORT = 'public, max-age=300';
@@ -73,7 +83,7 @@ export const staticRoutes: FastifyPluginAsync<StaticRoutesOptions> = async (app,
     prefix: '/widget/',
     preCompressed: true,
     cacheControl: false,
-    ...cacheHeaders((file) => (HASHED.test(file) ? IMMUTABLE : SHORT)),
+    ...cacheHeaders(widgetPolicy),
   });
   await app.register(fastifyStatic, {
     root: path.join(opts.distDir, 'basemap'),

@@ -1,6 +1,7 @@
 /**
  * Where the widget's script came from: the proxy that serves it also serves the API and the
- * basemap, so this is the default `api`. The entry is `<base>/widget/branch-picker.js`, hence `../`.
+ * basemap, so this is the default `api`. The entry is `<base>/widget/<version>/picker-….js`, hence
+ * `../../`.
  * This module must stay in the entry chunk for `import.meta.url` to name the entry.
  */
 // Through a variable: Vite rewrites `new URL('literal', import.meta.url)` into an asset import.
@@ -8,4 +9,4 @@ const scriptUrl = import.meta.url;
 
 export const SCRIPT_BASE: string = import.meta.env.DEV
   ? `${globalThis.location.origin}/`
-  : new URL('../', scriptUrl).href;
+  : new URL('../../', scriptUrl).href;

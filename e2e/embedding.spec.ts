@@ -1,0 +1,98 @@
+/**
+ * Every way a shop adds the script: a plain `<script src>`, a module, async, deferred, inserted late
+ * by a tag manager, included twice; a page under the README's strict Content-Security-Policy; and
+ * `BranchPicker.pick()`. Each on the shop's own origin, against the built loader.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { SCRIPT_FORMS } from './host-server';
+import { nthSelection, pickerReady, recordEvents } from './support';
+
+/** Collects what would tell a site owner something is wrong: page errors and console errors. */
+function problems(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('pageerror', (error) => seen.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.push(`console: ${message.text()}`);
+  });
+  return seen;
+}
+
+for (const form of Object.keys(SCRIPT_FORMS)) {
+  test(`the picker starts when the script is included ${form === 'late' ? 'late, by a tag manager' : form}`, async ({
+    page,
+  }) => {
+    const seen = problems(page);
+    await page.goto(`/forms/${form}.html`);
+    await pickerReady(page);
+    await expect(page.getByRole('button', { name: /^Группа: / }).first()).toBeVisible();
+    const state = await page.evaluate(() => ({
+      defined: Boolean(customElements.get('branch-picker')),
+      pickers: document.querySelectorAll('branch-picker').length,
+      version: (window as unknown as { BranchPicker?: { version: string } }).BranchPicker?.version,
+    }));
+    expect(state).toMatchObject({ defined: true, pickers: 1 });
+    expect(state.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(seen).toEqual([]);
+  });
+}
+
+test('under the README’s strict Content-Security-Policy the picker works and breaks no rule', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const log: string[] = [];
+    (window as unknown as { violations: string[] }).violations = log;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      log.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  const seen = problems(page);
+  const response = await page.goto('/csp.html');
+  expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' http/);
+  await pickerReady(page);
+  const branch = page.getByRole('button', {
+    name: /^(Почтовое отделение|Почтомат|Пункт выдачи) \d{6}$/,
+  });
+  await branch.first().click();
+  await page.getByRole('button', { name: 'Выбрать этот пункт' }).click();
+  await expect(page.locator('#chosen')).toHaveText(/^\d{6}$/);
+  expect(
+    await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+  ).toEqual([]);
+  expect(seen).toEqual([]);
+});
+
+test('BranchPicker.pick() opens a dialog and resolves with the choice, or null when closed', async ({
+  page,
+}) => {
+  await recordEvents(page);
+  await page.goto('/forms/classic.html');
+  await pickerReady(page);
+  const chosen = page.evaluate(() =>
+    (
+      window as unknown as {
+        BranchPicker: { pick(o: object): Promise<{ branch: { postalCode: string } } | null> };
+      }
+    ).BranchPicker.pick({ center: '46.03,51.53', zoom: 13, noRemember: true }),
+  );
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('combobox').fill('410012');
+  await dialog
+    .getByRole('option', { name: /410012/ })
+    .first()
+    .click();
+  await dialog.getByRole('button', { name: 'Выбрать этот пункт' }).click();
+  expect((await chosen)?.branch.postalCode).toBe('410012');
+  expect((await nthSelection(page)).branch.postalCode).toBe('410012');
+  await expect(dialog).toBeHidden();
+  expect(await page.locator('branch-picker').count()).toBe(1);
+
+  const closed = page.evaluate(() =>
+    (window as unknown as { BranchPicker: { pick(): Promise<unknown> } }).BranchPicker.pick(),
+  );
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  expect(await closed).toBeNull();
+  expect(await page.locator('branch-picker').count()).toBe(1);
+});

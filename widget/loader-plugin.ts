@@ -1,0 +1,47 @@
+/**
+ * A Vite plugin that writes the loader (src/loader/loader.ts) once the widget's bundle is written:
+ * esbuild makes it a classic script, with the version and this build's file names filled in, into
+ * the version folder (`/widget/<version>/branch-picker.js`, pinned, immutable) and above it
+ * (`/widget/branch-picker.js`, the one most sites load).
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { Plugin } from 'vite';
+
+export const LOADER_FILE = 'branch-picker.js';
+
+export function loaderPlugin(version: string): Plugin {
+  return {
+    name: 'branch-picker:loader',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const chunks = Object.values(bundle).filter((f) => f.type === 'chunk');
+      const entry = chunks.find((c) => c.isEntry);
+      if (!entry) throw new Error('loader: the widget build has no entry chunk');
+      const map = chunks.find((c) => c.facadeModuleId?.endsWith('map/map-controller.ts'));
+      const workers = Object.keys(bundle).filter((f) => /worker-[\w-]+\.js$/.test(f));
+      const outDir = options.dir!;
+      const result = await build({
+        entryPoints: [path.join(import.meta.dirname, 'src/loader/loader.ts')],
+        bundle: true,
+        write: false,
+        format: 'iife',
+        target: 'es2020',
+        minify: true,
+        legalComments: 'none',
+        define: {
+          __BP_VERSION__: JSON.stringify(version),
+          __BP_ENTRY__: JSON.stringify(entry.fileName),
+          __BP_PRELOAD__: JSON.stringify({
+            modules: map ? [map.fileName] : [],
+            fetches: workers,
+          }),
+        },
+      });
+      const code = result.outputFiles[0]!.contents;
+      await writeFile(path.join(outDir, LOADER_FILE), code);
+      await writeFile(path.join(outDir, '..', LOADER_FILE), code);
+    },
+  };
+}
