@@ -3,7 +3,7 @@ import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Branch } from '#core/branch';
@@ -31,6 +31,22 @@ beforeAll(async () => {
   await mkdir(path.join(dist, 'configurator'), { recursive: true });
   await writeFile(path.join(dist, 'widget', 'branch-picker.js'), 'export const x = 1;');
   await writeFile(path.join(dist, 'widget', 'map-controller-AbCdEf12.js'), 'export const y = 2;');
+  // A version folder as the build writes it: chunks with their pre-compressed copies.
+  await mkdir(path.join(dist, 'widget', '0.1.0'), { recursive: true });
+  const chunk = `export const z = ${JSON.stringify('x'.repeat(4000))};`;
+  await writeFile(path.join(dist, 'widget', '0.1.0', 'map-controller-AbCdEf12.js'), chunk);
+  await writeFile(
+    path.join(dist, 'widget', '0.1.0', 'map-controller-AbCdEf12.js.br'),
+    brotliCompressSync(chunk),
+  );
+  await writeFile(path.join(dist, 'widget', '0.1.0', 'branch-picker.js'), '(() => {})();');
+  await writeFile(
+    path.join(dist, 'basemap', 'style-dark.json'),
+    JSON.stringify({
+      version: 8,
+      layers: Array.from({ length: 200 }, (_, i) => ({ id: `layer-${i}`, type: 'background' })),
+    }),
+  );
   await writeFile(path.join(dist, 'basemap', 'style.json'), '{"version":8}');
   await writeFile(
     path.join(dist, 'basemap', 'tiles', '0', '0', '0.pbf'),
@@ -172,6 +188,30 @@ describe('the rest of the server', () => {
     expect(entry.headers.get('access-control-allow-origin')).toBe('*');
     const chunk = await get('/widget/map-controller-AbCdEf12.js');
     expect(chunk.headers.get('cache-control')).toMatch(/immutable/);
+  });
+
+  it('caches a chunk for a year whatever the encoding, and a pinned version folder too', async () => {
+    for (const encoding of ['br', 'gzip', 'identity']) {
+      const res = await get('/widget/0.1.0/map-controller-AbCdEf12.js', {
+        'accept-encoding': encoding,
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control'), encoding).toBe(
+        'public, max-age=31536000, immutable',
+      );
+    }
+    const pinned = await get('/widget/0.1.0/branch-picker.js');
+    expect(pinned.headers.get('cache-control')).toMatch(/immutable/);
+  });
+
+  it('sends text compressed: pre-compressed chunks as built, styles and pages on the fly', async () => {
+    const chunk = await fetch(`${base}/widget/0.1.0/map-controller-AbCdEf12.js`, {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(chunk.headers.get('content-encoding')).toBe('br');
+    const style = await get('/basemap/style-dark.json', { 'accept-encoding': 'br, gzip' });
+    expect(style.headers.get('content-encoding')).toBe('br');
+    expect((await style.json()) as { layers: unknown[] }).toMatchObject({ version: 8 });
   });
 
   it('serves basemap tiles, and an empty 204 for a tile the build left out (open sea)', async () => {
