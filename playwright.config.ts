@@ -30,6 +30,9 @@ export default defineConfig({
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
         DATABASE_PATH: ':memory:',
+        // The test shop may frame the embed page and be sent back to; localhost:… is another origin.
+        EMBED_ALLOWED_ORIGINS: HOST_ORIGIN,
+        EMBED_RETURN_URLS: `${HOST_ORIGIN}/return/,myshop://picked`,
       },
       reuseExistingServer: false,
       timeout: 120_000,

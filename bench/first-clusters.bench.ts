@@ -103,6 +103,7 @@ export async function firstClusters(
     database: ':memory:',
     seed: () => branches,
     reloadIntervalMs: 0,
+    embed: { allowedOrigins: [], returnUrls: [], defaultSender: null },
     sync: null,
     logger: false,
     trustProxy: false,

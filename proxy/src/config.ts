@@ -11,6 +11,7 @@ import type { Branch } from '#core/branch';
 import { DEFAULT_RATES, rateTable, type RateTable } from './quotes/estimator';
 import { DEFAULT_PRICING, pricingRules, type PricingRules } from './quotes/pricing';
 import type { QuoteMode } from './quotes/quote-service';
+import { originList, returnUrlList, type ReturnUrlRule } from './embed/allowed';
 import type { PochtaSyncConfig } from './sync/pochta-sync';
 
 /** Cost and delivery time. */
@@ -56,6 +57,18 @@ export interface ServerConfig {
   logger: FastifyServerOptions['logger'];
   /** TRUST_PROXY: trust `X-Forwarded-*` from a reverse proxy in front. */
   trustProxy: boolean;
+  /** The embed page and the drop-in. */
+  embed: EmbedConfig;
+}
+
+/** Who may receive a choice from the embed page, and the sender when a page names none. */
+export interface EmbedConfig {
+  /** EMBED_ALLOWED_ORIGINS: iframe parents that may receive the choice. */
+  allowedOrigins: string[];
+  /** EMBED_RETURN_URLS: where the embed page may send the buyer back with the choice. */
+  returnUrls: ReturnUrlRule[];
+  /** DEFAULT_SENDER_POSTAL_CODE: the sender for pages that cannot name one (the widget.pochta.ru drop-in). */
+  defaultSender: string | null;
 }
 
 /** Where `main.ts` listens. */
@@ -265,6 +278,27 @@ export const ENV = defineEnv({
   }),
   SYNC_INTERVAL_HOURS: spec({ default: 24, parse: positive, doc: 'hours between syncs' }),
   SYNC_TIMEOUT_SECONDS: spec({ default: 300, parse: positive, doc: 'for the whole download' }),
+  EMBED_ALLOWED_ORIGINS: spec<string[]>({
+    default: [],
+    shown: 'none',
+    parse: originList,
+    doc: 'origins whose pages may frame [the embed page](#embed-page-for-webviews-and-iframes) and receive the choice, comma-separated (`https://shop.example`)',
+  }),
+  EMBED_RETURN_URLS: spec<ReturnUrlRule[]>({
+    default: [],
+    shown: 'none',
+    parse: returnUrlList,
+    doc: 'where the embed page may send the buyer back with the choice, comma-separated: same scheme and host, path below (`https://shop.example/checkout/`, `myshop://picked`)',
+  }),
+  DEFAULT_SENDER_POSTAL_CODE: spec<string | null>({
+    default: null,
+    shown: 'none',
+    parse: (raw) => {
+      if (!/^\d{6}$/.test(raw)) throw new Error(`must be a six-digit postal code${got(raw)}`);
+      return raw;
+    },
+    doc: 'the sender for pages that cannot name one, such as the [widget.pochta.ru drop-in](#a-drop-in-for-widgetpochtaru-sites)',
+  }),
 });
 
 /** The environment as `process.env` gives it. */
@@ -337,6 +371,11 @@ export function configFromEnv(
       quotes: quotesFromEnv(env),
       logger: { level: readEnv(env, ENV.LOG_LEVEL) },
       trustProxy: readEnv(env, ENV.TRUST_PROXY),
+      embed: {
+        allowedOrigins: readEnv(env, ENV.EMBED_ALLOWED_ORIGINS),
+        returnUrls: readEnv(env, ENV.EMBED_RETURN_URLS),
+        defaultSender: readEnv(env, ENV.DEFAULT_SENDER_POSTAL_CODE),
+      },
     },
     listen: { port: readEnv(env, ENV.PORT), host: readEnv(env, ENV.HOST) },
   };

@@ -14,6 +14,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     sync: null,
     logger: false,
     trustProxy: false,
+    embed: { allowedOrigins: [], returnUrls: [], defaultSender: null },
     ...overrides,
     quotes: {
       ...defaultQuoteConfig(),

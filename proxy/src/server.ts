@@ -17,6 +17,7 @@ import { publicCors } from './plugins/public-cors';
 import { quotesPlugin } from './plugins/quotes';
 import { securityHeaders } from './plugins/security';
 import { branchRoutes } from './routes/branches';
+import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
 import { quoteRoutes } from './routes/quotes';
 import { staticRoutes } from './routes/static';
@@ -55,6 +56,7 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
       prefix: '/api/v1',
       rateLimitPerMinute: config.quotes.rateLimitPerMinute,
     });
+    await open.register(embedRoutes, config.embed);
     await open.register(staticRoutes, {
       distDir: config.distDir,
       publicDir: config.publicDir,

@@ -13,6 +13,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { styles } from './branch-picker.styles';
 import { Announcer } from './controllers/announcer';
 import { DialogController } from './controllers/dialog';
+import { HistoryController } from './controllers/history';
 import { LayoutController } from './controllers/layout';
 import { LIST_LIMIT, MapView } from './controllers/map-view';
 import { Navigation } from './controllers/navigation';
@@ -70,6 +71,12 @@ export class BranchPicker extends LitElement {
         this.resolved.options.noSearch ? '.dialog-close' : '#bp-search',
       ),
     frame: () => this.renderRoot.querySelector<HTMLElement>('.frame'),
+    closeInner: () => Boolean(this.store.getState().activeId && (this.selection.closeCard(), true)),
+  });
+  private readonly backButton = new HistoryController(this, {
+    enabled: () => this.resolved.options.history,
+    close: (layer) =>
+      layer === 'card' ? this.selection.closeCard({ byBack: true }) : this.layout.setSheet(false),
   });
   private readonly session: PickerSession = new PickerSession(this, {
     store: this.store,
@@ -122,6 +129,7 @@ export class BranchPicker extends LitElement {
     store: this.store,
     session: this.session,
     layout: this.layout,
+    history: this.backButton,
     options: () => this.resolved.options,
     cardReady: () => this.card.ready,
     showBranch: (location) => this.navigation.showBranch(location),
@@ -166,16 +174,6 @@ export class BranchPicker extends LitElement {
   private get dark(): boolean {
     return isDark(this.resolved.options.theme, this.layout.systemDark);
   }
-
-  /** Escape closes the innermost thing open: suggestions (handled by search), the card, the dialog. */
-  private readonly onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && (this.store.getState().activeId || this.dialog.isOpen)) {
-      event.stopPropagation();
-      if (this.store.getState().activeId) this.selection.closeCard();
-      else this.dialog.close();
-    }
-    this.dialog.trapTab(event);
-  };
 
   /**
    * Shows a branch as chosen: centres the map on it and opens its card. Fires no `branch-select`
@@ -222,7 +220,7 @@ export class BranchPicker extends LitElement {
           chosen: isActiveChosen(s),
           parcel: parcelOf(resolved),
           now: Date.now(),
-          onClose: this.selection.closeCard,
+          onClose: () => this.selection.closeCard(),
           onChoose: this.selection.choose,
           onRetryDetails: this.selection.retryDetails,
           onRetryQuote: this.selection.reloadQuote,
@@ -245,7 +243,7 @@ export class BranchPicker extends LitElement {
       class=${classes}
       lang=${options.lang}
       ?hidden=${modal && !this.dialog.isOpen}
-      @keydown=${this.onKeyDown}
+      @keydown=${this.dialog.onKeyDown}
     >
       ${modal ? html`<div class="backdrop" @click=${() => this.close()}></div>` : nothing}
       <div
@@ -285,7 +283,11 @@ export class BranchPicker extends LitElement {
           inView: s.inView,
           countText: this.view.countText(),
           sheet: this.layout.narrow && showList && !active ? this.layout.sheetOpen : null,
-          onToggleSheet: () => this.layout.setSheet(!this.layout.sheetOpen),
+          onToggleSheet: () => {
+            this.layout.setSheet(!this.layout.sheetOpen);
+            if (this.layout.sheetOpen) this.backButton.opened('sheet');
+            else this.backButton.closed('sheet');
+          },
           onRetry: () => this.session.restart(),
         })}
       </div>

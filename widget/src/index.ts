@@ -17,6 +17,10 @@ export { SELECT_EVENT, READY_EVENT, ERROR_EVENT, CLOSE_EVENT } from './events';
 export { OPTIONS } from './options';
 export { pick, type PickOptions } from './pick';
 
+/** The embed page's start (the loader calls it there): a chunk of its own, loaded only then. */
+export const startEmbed = (): Promise<void> =>
+  import('./embed/embed').then((embed) => embed.startEmbed());
+
 export const TAG_NAME = 'branch-picker';
 
 // Guarded: a page that loads the script twice (a CMS plugin and a theme) keeps the first definition.

@@ -70,6 +70,7 @@ const SAMPLES: { [K in OptionKey]: [text: string, parsed: PickerOptions[K]] } = 
   noSearch: ['false', false],
   noGeolocation: ['', true],
   noRemember: ['', true],
+  history: ['', true],
 };
 
 describe('the options table', () => {

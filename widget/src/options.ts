@@ -202,6 +202,10 @@ export const OPTIONS = {
     'no-remember',
     'neither remembers the choice on this device nor offers it next time',
   ),
+  history: flag(
+    'history',
+    "the browser's Back (a phone's back button) closes the card, then the phone's list, before it leaves the page",
+  ),
 };
 
 export type OptionKey = keyof typeof OPTIONS;

@@ -18,6 +18,8 @@ export interface DialogOptions {
   initialFocus(): HTMLElement | null;
   /** The dialog's box, inside which Tab stays. */
   frame(): HTMLElement | null;
+  /** Closes what is open inside the picker (the card); says whether there was anything. */
+  closeInner(): boolean;
 }
 
 export class DialogController implements ReactiveController {
@@ -59,9 +61,20 @@ export class DialogController implements ReactiveController {
     this.host.dispatchEvent(new CustomEvent(CLOSE_EVENT, { bubbles: true, composed: true }));
   }
 
+  /** Escape closes the innermost thing open: suggestions (search stops it first), the card, the dialog. */
+  readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') {
+      if (this.options.closeInner()) event.stopPropagation();
+      else if (this.isOpen) {
+        event.stopPropagation();
+        this.close();
+      }
+    } else if (event.key === 'Tab') this.trapTab(event);
+  };
+
   /** Keeps Tab inside the dialog: from the last stop to the first, and back. */
-  trapTab(event: KeyboardEvent): void {
-    if (event.key !== 'Tab' || !this.isOpen) return;
+  private trapTab(event: KeyboardEvent): void {
+    if (!this.isOpen) return;
     const frame = this.options.frame();
     if (!frame) return;
     const stops = [...frame.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(

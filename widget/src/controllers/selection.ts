@@ -12,6 +12,7 @@ import { SELECT_EVENT, toSelection, type BranchSelection, type PickerErrorDetail
 import type { PickerOptions } from '../options';
 import { recall, remember } from '../state/remember';
 import type { LoadStatus, PickerStore } from '../state/store';
+import type { HistoryController } from './history';
 import type { LayoutController } from './layout';
 import type { PickerSession } from './session';
 import type { PickerHost } from './host';
@@ -37,6 +38,7 @@ export interface SelectionOptions {
   store: PickerStore;
   session: PickerSession;
   layout: LayoutController;
+  history: HistoryController;
   options(): PickerOptions;
   /** Whether the card's code has arrived (focus goes into the card once it is drawn). */
   cardReady(): boolean;
@@ -143,6 +145,7 @@ export class SelectionController implements ReactiveController {
     this.o.session.map?.setActive(id);
     this.focusPending = byUser;
     this.o.layout.cardOpened(first);
+    if (first && byUser) this.o.history.opened('card');
     await this.details.run([id]);
     const branch = this.loaded(id);
     if (branch) this.loadQuote(branch);
@@ -160,8 +163,10 @@ export class SelectionController implements ReactiveController {
     if (id) void this.activate(id, true);
   };
 
-  readonly closeCard = (): void => {
+  /** Closes the card; `byBack`: the buyer pressed Back, whose entry is gone already. */
+  readonly closeCard = ({ byBack = false }: { byBack?: boolean } = {}): void => {
     const id = this.o.store.getState().activeId;
+    if (!byBack) this.o.history.closed('card');
     this.details.abort();
     this.quote.abort();
     this.o.store.getState().closeCard();

@@ -23,6 +23,7 @@ type PickOptions = Record<string, string | number | boolean | null | undefined>;
 
 interface EntryModule {
   pick(options?: PickOptions): Promise<BranchSelection | null>;
+  startEmbed(): Promise<void>;
 }
 
 /** What the page sees as `window.BranchPicker`. */
@@ -38,19 +39,23 @@ const TAG = 'branch-picker';
 const SCRIPT_NAME = /\/branch-picker\.js(?:[?#].*)?$/;
 
 (() => {
-  const w = window as unknown as { BranchPicker?: LoaderGlobal };
-  if (w.BranchPicker) {
+  // `__branchPicker` is ours for certain; `BranchPicker` may be a host's (webview_flutter names its
+  // channels on window), and is then left alone.
+  const w = window as unknown as { BranchPicker?: unknown; __branchPicker?: LoaderGlobal };
+  const other = w.__branchPicker;
+  if (other) {
     // Included twice, or two versions on one page: the first serves, the second says so.
-    if (w.BranchPicker.version !== __BP_VERSION__)
+    if (other.version !== __BP_VERSION__)
       console.info(
-        `[branch-picker] ${__BP_VERSION__} was included after ${w.BranchPicker.version}; ${w.BranchPicker.version} serves this page`,
+        `[branch-picker] ${__BP_VERSION__} was included after ${other.version}; ${other.version} serves this page`,
       );
     return;
   }
 
   // A classic script knows itself; a module script does not, so it is found by its name.
+  const self = document.currentScript as HTMLScriptElement | null;
   const src =
-    (document.currentScript as HTMLScriptElement | null)?.src ||
+    self?.src ||
     [...document.querySelectorAll<HTMLScriptElement>('script[src]')]
       .map((s) => s.src)
       .filter((s) => SCRIPT_NAME.test(s))
@@ -126,9 +131,17 @@ const SCRIPT_NAME = /\/branch-picker\.js(?:[?#].*)?$/;
     observer.observe(document.documentElement, { childList: true, subtree: true });
   }
 
-  w.BranchPicker = {
+  const api: LoaderGlobal = {
     version: __BP_VERSION__,
     load,
     pick: (options) => load().then((m) => m.pick(options)),
   };
+  w.__branchPicker = api;
+  w.BranchPicker ??= api;
+
+  // The embed page (`<script … data-embed>`) builds its picker from the query.
+  if (self?.dataset.embed !== undefined)
+    load()
+      .then((m) => m.startEmbed())
+      .catch((error: unknown) => console.error('[branch-picker] the embed page failed', error));
 })();
