@@ -10,6 +10,8 @@ import { build } from 'esbuild';
 import type { Plugin } from 'vite';
 
 export const LOADER_FILE = 'branch-picker.js';
+/** The widget.pochta.ru drop-in, which the proxy serves at `/map/widget/widget.js`. */
+export const DROP_IN_FILE = 'ecom-widget.js';
 
 export function loaderPlugin(version: string): Plugin {
   return {
@@ -42,6 +44,18 @@ export function loaderPlugin(version: string): Plugin {
       const code = result.outputFiles[0]!.contents;
       await writeFile(path.join(outDir, LOADER_FILE), code);
       await writeFile(path.join(outDir, '..', LOADER_FILE), code);
+      // The drop-in keeps its placeholder: the proxy fills in its default sender as it serves it.
+      const dropIn = await build({
+        entryPoints: [path.join(import.meta.dirname, 'src/pochta/ecom-start-widget.ts')],
+        bundle: true,
+        write: false,
+        format: 'iife',
+        target: 'es2020',
+        minify: true,
+        legalComments: 'none',
+        define: { __BP_DEFAULT_SENDER__: '__BP_DEFAULT_SENDER__' },
+      });
+      await writeFile(path.join(outDir, '..', DROP_IN_FILE), dropIn.outputFiles[0]!.contents);
     },
   };
 }

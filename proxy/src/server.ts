@@ -17,6 +17,7 @@ import { publicCors } from './plugins/public-cors';
 import { quotesPlugin } from './plugins/quotes';
 import { securityHeaders } from './plugins/security';
 import { branchRoutes } from './routes/branches';
+import { dropInRoutes } from './routes/drop-in';
 import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
 import { quoteRoutes } from './routes/quotes';
@@ -57,6 +58,10 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
       rateLimitPerMinute: config.quotes.rateLimitPerMinute,
     });
     await open.register(embedRoutes, config.embed);
+    await open.register(dropInRoutes, {
+      distDir: config.distDir,
+      defaultSender: config.embed.defaultSender,
+    });
     await open.register(staticRoutes, {
       distDir: config.distDir,
       publicDir: config.publicDir,
