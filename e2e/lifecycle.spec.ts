@@ -1,8 +1,10 @@
 /**
  * A single-page shop mounts and removes the picker on every visit to its checkout: nothing may stay
- * behind. Ten cycles, then garbage collection, compared with the first cycle through the DevTools
- * Protocol: event listeners and DOM nodes within 2 %, JS heap within 1 MB, the same workers, and no
- * WebGL context still alive (the test page counts them by wrapping `getContext`).
+ * behind, whichever way the script came and the picker went (removed, `destroy()`ed, a
+ * `BranchPicker.pick()` dialog closed). Ten cycles, then garbage collection, compared with the first
+ * cycle through the DevTools Protocol: event listeners and DOM nodes (`Memory.getDOMCounters`)
+ * within 2 %, JS heap within 1 MB, the same workers (`page.workers()` and the page's own count), and
+ * no WebGL context still alive (the test page counts them by wrapping `getContext`).
  *
  * The heap is the live objects of a heap snapshot, without V8's compiled code: each cycle makes V8
  * optimise more of the same functions (about 0.1 MB of code a cycle, measured), which is a cache of
@@ -16,6 +18,8 @@ const CYCLES = 10;
 interface Snapshot {
   listeners: number;
   nodes: number;
+  /** Workers Playwright sees. */
+  pageWorkers: number;
   /** Bytes of live objects, without compiled code. */
   heap: number;
   /** JSHeapUsedSize, compiled code included. */
@@ -51,6 +55,7 @@ async function snapshot(page: Page, cdp: CDPSession): Promise<Snapshot> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  const dom = await cdp.send('Memory.getDOMCounters');
   const counts = await page.evaluate(() => {
     const w = window as unknown as {
       lifecycle: { liveWorkers: number };
@@ -59,39 +64,55 @@ async function snapshot(page: Page, cdp: CDPSession): Promise<Snapshot> {
     return { workers: w.lifecycle.liveWorkers, contexts: w.liveContexts() };
   });
   return {
-    listeners: metric('JSEventListeners'),
-    nodes: metric('Nodes'),
+    listeners: dom.jsEventListeners,
+    nodes: dom.nodes,
+    pageWorkers: page.workers().length,
     heap: await liveObjectBytes(cdp),
     heapUsed: metric('JSHeapUsedSize'),
     ...counts,
   };
 }
 
-test('ten mounts and removals leave no listeners, nodes, heap, workers or WebGL contexts behind', async ({
-  page,
-}) => {
-  test.setTimeout(180_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto('/lifecycle.html');
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await cdp.send('HeapProfiler.enable');
+const WAYS = [
+  { name: 'a module script, removed', query: '', run: 'cycle', how: 'remove' },
+  { name: 'a classic script, removed', query: '?script=classic', run: 'cycle', how: 'remove' },
+  { name: 'destroy() then removed', query: '?script=classic', run: 'cycle', how: 'destroy' },
+  { name: 'BranchPicker.pick(), closed', query: '?script=classic', run: 'pickCycle', how: '' },
+] as const;
 
-  await page.evaluate(() => (window as unknown as { cycle: () => Promise<void> }).cycle());
-  const first = await snapshot(page, cdp);
-  for (let i = 1; i < CYCLES; i++)
-    await page.evaluate(() => (window as unknown as { cycle: () => Promise<void> }).cycle());
-  const last = await snapshot(page, cdp);
+for (const way of WAYS) {
+  test(`ten cycles of ${way.name} leave no listeners, nodes, heap, workers or WebGL contexts behind`, async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`/lifecycle.html${way.query}`);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('HeapProfiler.enable');
+    const once = () =>
+      page.evaluate(
+        ([run, how]) =>
+          (window as unknown as Record<string, (how: string) => Promise<void>>)[run]!(how),
+        [way.run, way.how] as const,
+      );
 
-  const report = `first cycle ${JSON.stringify(first)}, after ${CYCLES}: ${JSON.stringify(last)}`;
-  console.log(report);
-  expect(errors, report).toEqual([]);
-  expect(last.contexts, report).toBe(0);
-  expect(last.workers, report).toBe(first.workers);
-  expect(Math.abs(last.listeners - first.listeners), report).toBeLessThanOrEqual(
-    first.listeners * 0.02,
-  );
-  expect(Math.abs(last.nodes - first.nodes), report).toBeLessThanOrEqual(first.nodes * 0.02);
-  expect(last.heap - first.heap, report).toBeLessThanOrEqual(1024 * 1024);
-});
+    await once();
+    const first = await snapshot(page, cdp);
+    for (let i = 1; i < CYCLES; i++) await once();
+    const last = await snapshot(page, cdp);
+
+    const report = `${way.name}: first cycle ${JSON.stringify(first)}, after ${CYCLES}: ${JSON.stringify(last)}`;
+    console.log(report);
+    expect(errors, report).toEqual([]);
+    expect(last.contexts, report).toBe(0);
+    expect(last.workers, report).toBe(first.workers);
+    expect(last.pageWorkers, report).toBe(first.pageWorkers);
+    expect(Math.abs(last.listeners - first.listeners), report).toBeLessThanOrEqual(
+      first.listeners * 0.02,
+    );
+    expect(Math.abs(last.nodes - first.nodes), report).toBeLessThanOrEqual(first.nodes * 0.02);
+    expect(last.heap - first.heap, report).toBeLessThanOrEqual(1024 * 1024);
+  });
+}
