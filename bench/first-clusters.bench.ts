@@ -26,7 +26,7 @@ const ours = (
   proxy: string,
 ) => `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
 <style>body{margin:0}branch-picker{height:100vh}</style>
-<script type="module" src="${proxy}/widget/branch-picker.js"></script>
+<script src="${proxy}/widget/branch-picker.js" async></script>
 <branch-picker></branch-picker>
 <script>
   document.querySelector('branch-picker').addEventListener('branch-picker-ready', () => { window.firstClusters = performance.now(); });
@@ -36,6 +36,7 @@ const ours = (
 // a circle layer and a count label, on the same basemap style.
 const baseline = (
   proxy: string,
+  data = '/branches.geojson',
 ) => `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
 <link rel="stylesheet" href="/lib/maplibre-gl.css">
 <style>body{margin:0}#map{height:100vh}</style>
@@ -49,7 +50,7 @@ const baseline = (
   for (const faces of Object.values(style['font-faces'])) for (const f of faces) f.url = abs(f.url);
   const map = new maplibregl.Map({ container: 'map', style, bounds: ${JSON.stringify(RUSSIA_BOUNDS)}, fitBoundsOptions: { padding: 16 } });
   map.on('load', () => {
-    map.addSource('branches', { type: 'geojson', data: '/branches.geojson', cluster: true, clusterRadius: 60 });
+    map.addSource('branches', { type: 'geojson', data: '${data}', cluster: true, clusterRadius: 60 });
     map.addLayer({ id: 'clusters', type: 'circle', source: 'branches', paint: { 'circle-color': '#0a5bd3', 'circle-radius': ['step', ['get', 'point_count'], 16, 100, 22, 1000, 28] } });
     map.addLayer({ id: 'counts', type: 'symbol', source: 'branches', filter: ['has', 'point_count'], layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': ['PT Sans Bold'], 'text-size': 13 }, paint: { 'text-color': '#fff' } });
     const done = () => { if (map.isSourceLoaded('branches') && map.querySourceFeatures('branches').length) { window.firstClusters = performance.now(); map.off('idle', done); } };
@@ -57,17 +58,25 @@ const baseline = (
   });
 </script>`;
 
-function startHost(proxy: string, geojson: Buffer): Promise<Server> {
+/** How many branches the second baseline draws: MapLibre's own start-up, next to nothing to load. */
+export const SMALL_BASELINE_POINTS = 1000;
+
+function startHost(proxy: string, geojson: Buffer, small: Buffer): Promise<Server> {
   const lib = path.join(ROOT, 'node_modules/maplibre-gl/dist');
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://host');
-      if (url.pathname === '/ours.html' || url.pathname === '/baseline.html') {
+      const pages: Record<string, () => string> = {
+        '/ours.html': () => ours(proxy),
+        '/baseline.html': () => baseline(proxy),
+        '/small.html': () => baseline(proxy, '/small.geojson'),
+      };
+      if (pages[url.pathname]) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(url.pathname === '/ours.html' ? ours(proxy) : baseline(proxy));
-      } else if (url.pathname === '/branches.geojson') {
+        res.end(pages[url.pathname]!());
+      } else if (url.pathname === '/branches.geojson' || url.pathname === '/small.geojson') {
         res.writeHead(200, { 'content-type': 'application/geo+json', 'content-encoding': 'br' });
-        res.end(geojson);
+        res.end(url.pathname === '/small.geojson' ? small : geojson);
       } else if (url.pathname.startsWith('/lib/') && /^[\w.-]+$/.test(url.pathname.slice(5))) {
         const type = url.pathname.endsWith('.css') ? 'text/css' : 'text/javascript';
         res.writeHead(200, { 'content-type': type });
@@ -89,8 +98,11 @@ export interface FirstClustersResult {
   runs: number;
   ours: number[];
   baseline: number[];
+  /** MapLibre with SMALL_BASELINE_POINTS points: how long a map takes to start at all. */
+  small: number[];
   oursMedian: number;
   baselineMedian: number;
+  smallMedian: number;
 }
 
 export async function firstClusters(
@@ -120,7 +132,14 @@ export async function firstClusters(
       params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
     },
   );
-  const host = await startHost(proxyOrigin, geojson);
+  const every = Math.max(1, Math.floor(branches.length / SMALL_BASELINE_POINTS));
+  const small = brotliCompressSync(
+    toGeoJson(branches.filter((_, i) => i % every === 0).slice(0, SMALL_BASELINE_POINTS), (b) => ({
+      id: b.id,
+      type: b.type,
+    })),
+  );
+  const host = await startHost(proxyOrigin, geojson, small);
   const { port } = host.address() as { port: number };
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -129,8 +148,10 @@ export async function firstClusters(
     runs,
     ours: [],
     baseline: [],
+    small: [],
     oursMedian: 0,
     baselineMedian: 0,
+    smallMedian: 0,
   };
   try {
     const measure = async (page: string): Promise<number> => {
@@ -151,10 +172,14 @@ export async function firstClusters(
     // One unmeasured round warms the proxy's and the OS's caches for both pages alike.
     await measure('ours.html');
     await measure('baseline.html');
+    await measure('small.html');
+    const pages = ['ours', 'baseline', 'small'] as const;
     for (let i = 0; i < runs; i++) {
-      // Alternate which page goes first, so neither always meets a busier machine.
-      const order = i % 2 ? (['baseline', 'ours'] as const) : (['ours', 'baseline'] as const);
-      for (const which of order) result[which].push(await measure(`${which}.html`));
+      // Rotate which page goes first, so none always meets a busier machine.
+      for (let k = 0; k < pages.length; k++) {
+        const which = pages[(i + k) % pages.length]!;
+        result[which].push(await measure(`${which}.html`));
+      }
     }
   } finally {
     await browser.close();
@@ -163,5 +188,6 @@ export async function firstClusters(
   }
   result.oursMedian = median(result.ours);
   result.baselineMedian = median(result.baseline);
+  result.smallMedian = median(result.small);
   return result;
 }

@@ -8,23 +8,54 @@
  * A worker is referenced as `new URL('../workers/x.js', import.meta.url)`, a pattern Vite and
  * webpack 5 both see: they copy the file into the shop's build and rewrite the URL to it.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { cssLiterals } from '../widget/css-literals.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The packages the built files import; the bundle must import nothing else (pack.ts checks). */
-export const RUNTIME_PACKAGES = ['lit', '@lit/task', 'zustand', 'ky', 'maplibre-gl'] as const;
+/**
+ * The packages the built files import: the package's dependencies (npm/package.json). The bundle
+ * must import nothing else, and each of them (pack.ts checks both).
+ */
+export const RUNTIME_PACKAGES = Object.keys(
+  (
+    JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as {
+      dependencies: Record<string, string>;
+    }
+  ).dependencies,
+);
 
 /** A bare import of a runtime package (`lit`, `lit/directive.js`), not a Vite query (`?inline`). */
 const isRuntimeImport = (id: string): boolean =>
   !id.includes('?') && RUNTIME_PACKAGES.some((p) => id === p || id.startsWith(`${p}/`));
 
+const MODULE_URL = '__moduleUrl';
+
+/**
+ * webpack reads `new URL(variable, import.meta.url)` as "some file of this folder" and puts a
+ * lookup there that throws at run time for any URL it did not list. The variables in the widget's
+ * two such calls (util/create-worker.ts, map/map-controller.ts) hold absolute URLs already, so the
+ * base only has to be a URL: `import.meta.url` read apart, which webpack leaves alone (or makes the
+ * file's own URL) and Vite keeps.
+ */
+function moduleUrlBase(): Plugin {
+  const call = /new URL\(([A-Za-z_$][\w$]*), import\.meta\.url\)/g;
+  return {
+    name: 'branch-picker:module-url-base',
+    renderChunk(code, chunk) {
+      if (!code.match(call)) return null;
+      if (code.includes(MODULE_URL)) throw new Error(`${chunk.fileName} already has ${MODULE_URL}`);
+      return `const ${MODULE_URL} = import.meta.url;\n${code.replace(call, `new URL($1, ${MODULE_URL})`)}`;
+    },
+  };
+}
+
 export default defineConfig({
   root,
-  plugins: [cssLiterals()],
+  plugins: [cssLiterals(), moduleUrlBase()],
   publicDir: false,
   build: {
     outDir: 'dist/npm',

@@ -3,7 +3,8 @@
  * `custom-elements.json` (scripts/custom-elements.ts) and its framework typings
  * (scripts/element-typings.ts): the attributes and properties from the options table, the events
  * from widget/src/events.ts (their detail types from its `HTMLElementEventMap`), the parts and the
- * custom properties from the widget's sources, as widget/src/readme.test.ts finds them. The README
+ * custom properties from the widget's sources, as widget/src/readme.test.ts finds them (the
+ * properties' light and dark defaults from styles/tokens.styles.ts). The README
  * gives each part, property, event and method its sentence; a name the code has and the README
  * lacks stops the build.
  *
@@ -19,6 +20,14 @@ import type { OptionDef, OptionKind } from '../widget/src/options';
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const TAG_NAME = 'branch-picker';
 export const CLASS_NAME = 'BranchPicker';
+
+/**
+ * Defaults that read differently in the package: a bundle has no script URL for the picker to find
+ * its proxy by, as the script tag does.
+ */
+export const PACKAGE_DEFAULTS: Readonly<Record<string, string>> = {
+  api: "none in a bundle: set it to the proxy's address (a script tag from the proxy needs none)",
+};
 
 /** One option: an attribute, and a property of the option's name. */
 export interface ApiOption {
@@ -86,7 +95,7 @@ export const cssPropertyNames = (sources: string): string[] => [
   ...new Set([...sources.matchAll(/var\((--bp-[a-z-]+)/g)].map((m) => m[1]!)),
 ];
 
-/** The events' names: every `*_EVENT` constant of events.ts. */
+/** The events' names: every `*_EVENT` constant of events.ts (in alphabetical order). */
 export const eventNames = (): string[] =>
   Object.entries(events)
     .filter(([key, value]) => key.endsWith('_EVENT') && typeof value === 'string')
@@ -128,14 +137,35 @@ function sentences(readme: string, header: string): Map<string, string[]> {
 function described(table: Map<string, string[]>, name: string, what: string): string[] {
   const row = table.get(name);
   if (!row)
-    throw new Error(`README.md does not document the ${what} ${name}: add a row for it to its table`);
+    throw new Error(
+      `README.md does not document the ${what} ${name}: add a row for it to its table`,
+    );
   return row;
 }
 
-/** `\`#0a5bd3\` / \`#5b9dff\`` → the light and dark defaults. */
-function defaults(cell: string): [string, string | null] {
-  const [light = '', dark] = cell.split(' / ').map((s) => s.replace(/^`|`$/g, ''));
-  return [light, dark ?? null];
+/** `var(--bp-x, fallback)` in `css`: each property's first fallback, parentheses and all. */
+export function cssFallbacks(css: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const match of css.matchAll(/var\((--bp-[a-z-]+),\s*/g)) {
+    const start = match.index + match[0].length;
+    let depth = 0;
+    let end = start;
+    for (; end < css.length && !(css[end] === ')' && depth === 0); end++)
+      depth += css[end] === '(' ? 1 : css[end] === ')' ? -1 : 0;
+    if (!found.has(match[1]!)) found.set(match[1]!, css.slice(start, end).trim());
+  }
+  return found;
+}
+
+/** The light and the dark theme's defaults, as tokens.styles.ts gives them. */
+function cssDefaults(root: string): { light: Map<string, string>; dark: Map<string, string> } {
+  const tokens = readFileSync(path.join(root, 'widget/src/styles/tokens.styles.ts'), 'utf8');
+  const dark = tokens.indexOf('.base.dark {');
+  if (dark < 0) throw new Error('widget/src/styles/tokens.styles.ts has no .base.dark block');
+  return {
+    light: cssFallbacks(tokens.slice(0, dark)),
+    dark: cssFallbacks(tokens.slice(dark, tokens.indexOf('\n  }', dark))),
+  };
 }
 
 /** Gathers the element's surface. Throws, naming the fix, when the README misses anything. */
@@ -148,10 +178,17 @@ export function readElementApi(
   const detailTypes = eventDetailTypes(
     readFileSync(path.join(root, 'widget/src/events.ts'), 'utf8'),
   );
+  const constants = eventNames();
+  const unmapped = constants.filter((name) => !detailTypes.has(name));
+  if (unmapped.length || detailTypes.size !== constants.length)
+    throw new Error(
+      `widget/src/events.ts: its HTMLElementEventMap must name every *_EVENT constant, and only them (missing: ${unmapped.join(', ') || 'none'})`,
+    );
   const eventRows = sentences(readme, '| event | when | `detail` |');
   const methodRows = sentences(readme, '| method | what |');
   const partRows = sentences(readme, '| part | what |');
   const propertyRows = sentences(readme, '| property | default (light / dark) | what |');
+  const themes = cssDefaults(root);
 
   return {
     options: Object.entries(options).map(([property, def]) => ({
@@ -160,14 +197,11 @@ export function readElementApi(
       kind: def.kind,
       choices: def.choices ?? null,
       doc: def.doc,
-      defaultText: def.defaultText,
+      defaultText: PACKAGE_DEFAULTS[property] ?? def.defaultText,
       default: def.default,
       reflects: def.reflect ?? false,
     })),
-    events: eventNames().map((name) => {
-      const detail = detailTypes.get(name);
-      if (!detail)
-        throw new Error(`widget/src/events.ts: add '${name}' to its HTMLElementEventMap`);
+    events: [...detailTypes].map(([name, detail]) => {
       const [when = '', payload = ''] = described(eventRows, name, 'event');
       // "`{ branch, quote }`, above": the README shows the payload just before its table.
       const shown = payload.replace(/, above$/, '');
@@ -187,9 +221,10 @@ export function readElementApi(
       description: described(partRows, name, 'part')[0] ?? '',
     })),
     cssProperties: cssPropertyNames(sources).map((name) => {
-      const [cell = '', what = ''] = described(propertyRows, name, 'custom property');
-      const [light, dark] = defaults(cell);
-      return { name, description: what, default: light, darkDefault: dark };
+      const [, what = ''] = described(propertyRows, name, 'custom property');
+      const light = themes.light.get(name) ?? '';
+      const dark = themes.dark.get(name) ?? null;
+      return { name, description: what, default: light, darkDefault: dark === light ? null : dark };
     }),
   };
 }

@@ -23,8 +23,11 @@ export const startEmbed = (): Promise<void> =>
 
 export const TAG_NAME = 'branch-picker';
 
-// Guarded: a page that loads the script twice (a CMS plugin and a theme) keeps the first definition.
-if (!customElements.get(TAG_NAME)) customElements.define(TAG_NAME, BranchPicker);
+// Guarded: a page that loads the script twice (a CMS plugin and a theme) keeps the first definition;
+// a server rendering the shop's page (the npm package imported in Next.js or Nuxt) may have no
+// registry at all, and there is nothing to define.
+if (typeof customElements !== 'undefined' && !customElements.get(TAG_NAME))
+  customElements.define(TAG_NAME, BranchPicker);
 
 declare global {
   interface HTMLElementTagNameMap {

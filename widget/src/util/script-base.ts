@@ -7,6 +7,9 @@
 // Through a variable: Vite rewrites `new URL('literal', import.meta.url)` into an asset import.
 const scriptUrl = import.meta.url;
 
-export const SCRIPT_BASE: string = import.meta.env.DEV
-  ? `${globalThis.location.origin}/`
-  : new URL('../../', scriptUrl).href;
+// In development the dev server's origin; in Node (unit tests importing the element, a server
+// rendering the sources) there is no location, and the entry's URL serves.
+export const SCRIPT_BASE: string =
+  import.meta.env.DEV && typeof location !== 'undefined'
+    ? `${globalThis.location.origin}/`
+    : new URL('../../', scriptUrl).href;
