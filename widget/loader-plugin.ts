@@ -35,10 +35,7 @@ export function loaderPlugin(version: string): Plugin {
         define: {
           __BP_VERSION__: JSON.stringify(version),
           __BP_ENTRY__: JSON.stringify(entry.fileName),
-          __BP_PRELOAD__: JSON.stringify({
-            modules: map ? [map.fileName] : [],
-            fetches: workers,
-          }),
+          __BP_PRELOAD__: JSON.stringify([...(map ? [map.fileName] : []), ...workers]),
         },
       });
       const code = result.outputFiles[0]!.contents;
