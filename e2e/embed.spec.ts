@@ -55,7 +55,11 @@ for (const [name, stub] of Object.entries(BRIDGES)) {
       branch: { id: '410012', postalCode: '410012', type: 'post_office' },
       quote: { cost: { currency: 'RUB' }, source: 'estimate' },
     });
-    if (name === 'Flutter (flutter_inappwebview)') expect(message!.handler).toBe('branchPicker');
+    // Exactly the documented shape: nothing more.
+    const { handler, ...shape } = message!;
+    expect(Object.keys(shape).sort()).toEqual(['branch', 'quote', 'type', 'version']);
+    if (name === 'Flutter (flutter_inappwebview)') expect(handler).toBe('branchPicker');
+    else expect(handler).toBeUndefined();
   });
 }
 
