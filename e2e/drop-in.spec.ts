@@ -4,19 +4,10 @@
  * `callbackFunction` the payload such sites already read.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { pickerReady } from './support';
+import { choose410012, pickerReady } from './support';
 
 const pvz = (page: Page) =>
   page.evaluate(() => (window as unknown as { pvz: Record<string, unknown>[] }).pvz);
-
-async function choose410012(page: Page): Promise<void> {
-  await page.getByRole('combobox').fill('410012');
-  await page
-    .getByRole('option', { name: /410012/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: 'Выбрать этот пункт' }).click();
-}
 
 test('the familiar payload reaches callbackFunction, the price in kopecks', async ({ page }) => {
   await page.goto('/pochta.html?from=101000');

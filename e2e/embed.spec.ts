@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { HOST_ORIGIN, PROXY_ORIGIN } from '../playwright.config';
+import { choose410012 } from './support';
 
 // A phone: what an app's webview is.
 test.use({
@@ -26,15 +27,6 @@ const BRIDGES: Record<string, string> = {
   'Flutter (webview_flutter)': `window.BranchPicker = { postMessage: (s) => window.received.push(JSON.parse(s)) };`,
 };
 
-async function chooseByKeyboard(page: Page | ReturnType<Page['frameLocator']>): Promise<void> {
-  await page.getByRole('combobox').fill('410012');
-  await page
-    .getByRole('option', { name: /410012/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: 'Выбрать этот пункт' }).click();
-}
-
 const received = (page: Page) =>
   page.evaluate(() => (window as unknown as { received: Record<string, unknown>[] }).received);
 
@@ -46,7 +38,7 @@ for (const [name, stub] of Object.entries(BRIDGES)) {
     const box = await page.locator('branch-picker').boundingBox();
     expect(box).toMatchObject({ x: 0, y: 0, width: page.viewportSize()!.width });
     expect(box!.height).toBeGreaterThanOrEqual(page.viewportSize()!.height - 1);
-    await chooseByKeyboard(page);
+    await choose410012(page);
     await expect.poll(() => received(page)).toHaveLength(1);
     const [message] = await received(page);
     expect(message).toMatchObject({
@@ -68,7 +60,7 @@ test('in an iframe on an allowed origin, the parent hears the choice and can clo
 }) => {
   await page.goto('/iframe.html');
   const frame = page.frameLocator('iframe');
-  await chooseByKeyboard(frame);
+  await choose410012(frame);
   const messages = () =>
     page.evaluate(() => (window as unknown as { messages: { type: string }[] }).messages);
   await expect
@@ -100,7 +92,7 @@ test('an allowed return_url receives the choice in its query; a lookalike gets n
 }) => {
   const allowed = `${HOST_ORIGIN}/return/done?order=7`;
   await page.goto(`${EMBED}&return_url=${encodeURIComponent(allowed)}`);
-  await chooseByKeyboard(page);
+  await choose410012(page);
   await page.waitForURL(/\/return\/done\?/);
   const back = new URL(page.url());
   expect(back.origin).toBe(HOST_ORIGIN);
@@ -116,7 +108,7 @@ test('an allowed return_url receives the choice in its query; a lookalike gets n
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   const lookalike = `${HOST_ORIGIN.replace('127.0.0.1', '127.0.0.1.nip.io')}/return/`;
   await page.goto(`${EMBED}&return_url=${encodeURIComponent(lookalike)}`);
-  await chooseByKeyboard(page);
+  await choose410012(page);
   await expect(page.getByRole('button', { name: /Пункт выбран/ })).toBeVisible();
   expect(new URL(page.url()).origin).toBe(PROXY_ORIGIN);
   expect(errors.join('\n')).toMatch(/return_url .* is not allowed.*EMBED_RETURN_URLS/);
@@ -136,7 +128,7 @@ test('unknown and invalid options are named on the page and sent to the host; th
     expect.objectContaining({ type: 'branch-picker-error', code: 'invalid-option' }),
   ]);
   // The valid ones still apply: the sender, the centre.
-  await chooseByKeyboard(page);
+  await choose410012(page);
   await expect.poll(() => received(page)).toHaveLength(3);
 });
 

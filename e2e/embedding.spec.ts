@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { SCRIPT_FORMS } from './host-server';
-import { nthSelection, pickerReady, recordEvents } from './support';
+import { choose410012, nthSelection, pickerReady, recordEvents } from './support';
 
 /** Collects what would tell a site owner something is wrong: page errors and console errors. */
 function problems(page: Page): string[] {
@@ -77,12 +77,7 @@ test('BranchPicker.pick() opens a dialog and resolves with the choice, or null w
   );
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
-  await dialog.getByRole('combobox').fill('410012');
-  await dialog
-    .getByRole('option', { name: /410012/ })
-    .first()
-    .click();
-  await dialog.getByRole('button', { name: 'Выбрать этот пункт' }).click();
+  await choose410012(dialog);
   expect((await chosen)?.branch.postalCode).toBe('410012');
   expect((await nthSelection(page)).branch.postalCode).toBe('410012');
   await expect(dialog).toBeHidden();

@@ -3,6 +3,7 @@
  * attribute changed after the start takes effect in that picker alone, without a reload.
  */
 import { expect, test, type Locator } from '@playwright/test';
+import { choose410012 } from './support';
 
 const status = (picker: Locator) => picker.getByRole('status');
 const count = async (picker: Locator) =>
@@ -21,12 +22,7 @@ test('two pickers keep their own network, card and choice', async ({ page }) => 
   await expect(status(lockers)).toHaveText(/\d/);
   expect(await count(offices)).not.toBe(await count(lockers));
 
-  await offices.getByRole('combobox').fill('410012');
-  await offices
-    .getByRole('option', { name: /410012/ })
-    .first()
-    .click();
-  await offices.getByRole('button', { name: 'Выбрать этот пункт' }).click();
+  await choose410012(offices);
   await expect(offices.getByRole('button', { name: /Пункт выбран/ })).toBeVisible();
   await expect(lockers.locator('[part="card"]')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { chosenBy: string[] }).chosenBy)).toEqual(

@@ -3,7 +3,7 @@
  * and asking axe about the picker as it is on screen.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 
 export interface Selection {
   branch: {
@@ -102,4 +102,14 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
     )
     .join('\n');
   expect(report, `axe in state "${state}"`).toBe('');
+}
+
+/** Searches 410012, takes the suggestion and presses *Choose*, within a page, a frame or a picker. */
+export async function choose410012(scope: Page | FrameLocator | Locator): Promise<void> {
+  await scope.getByRole('combobox').fill('410012');
+  await scope
+    .getByRole('option', { name: /410012/ })
+    .first()
+    .click();
+  await scope.getByRole('button', { name: 'Выбрать этот пункт' }).click();
 }
