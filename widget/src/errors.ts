@@ -32,9 +32,16 @@ export class PickerError extends Error {
   }
 }
 
-/** The event's detail for any error: ours keep their code, anything else is `unknown`. */
+const isCode = (code: unknown): code is PickerErrorCode =>
+  (ERROR_CODES as readonly unknown[]).includes(code);
+
+/**
+ * The event's detail for any error: ours keep their code (a PickerError, or an error of core's such
+ * as OptionError that carries one of ours), anything else is `unknown`.
+ */
 export function toErrorDetail(error: unknown): PickerErrorDetail {
-  if (error instanceof PickerError) return { code: error.code, message: error.message };
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof Error && isCode(code)) return { code, message: error.message };
   return {
     code: 'unknown',
     message: error instanceof Error ? error.message : String(error),

@@ -20,6 +20,8 @@ describe('language catalogues', () => {
   it('finds every file in languages/, Russian first, and falls back to Russian', () => {
     expect(LANGS[0]).toBe('ru');
     expect(LANGS).toContain('en');
+    // core/langs.ts names exactly the languages that have a catalogue file.
+    expect(Object.keys(CATALOGS).sort()).toEqual([...LANGS].sort());
     expect(catalog('xx')).toBe(catalog('ru'));
   });
 

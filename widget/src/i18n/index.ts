@@ -1,6 +1,7 @@
 /**
  * Language catalogues and the few helpers that format with them.
  */
+import { DEFAULT_LANG } from '#core/langs';
 import type { Catalog, PluralForms } from './catalog';
 
 export type { Catalog } from './catalog';
@@ -15,15 +16,10 @@ const files = import.meta.glob<Catalog>('./languages/*.ts', { eager: true, impor
 export const CATALOGS: Readonly<Record<string, Catalog>> = Object.fromEntries(
   Object.entries(files).map(([file, catalog]) => [/([\w-]+)\.ts$/.exec(file)![1]!, catalog]),
 );
-export type Lang = string;
-export const DEFAULT_LANG: Lang = 'ru';
-/** The default first, then the others in alphabetical order. */
-export const LANGS: readonly Lang[] = Object.keys(CATALOGS).sort((a, b) =>
-  a === DEFAULT_LANG ? -1 : b === DEFAULT_LANG ? 1 : a.localeCompare(b),
-);
+export { DEFAULT_LANG, LANGS, type Lang } from '#core/langs';
 
 /** The catalogue for a language, or the default one for a language we do not speak. */
-export function catalog(lang: Lang): Catalog {
+export function catalog(lang: string): Catalog {
   return CATALOGS[lang] ?? CATALOGS[DEFAULT_LANG]!;
 }
 

@@ -1,15 +1,17 @@
 /**
  * Parsers for the element's attributes: each turns the attribute's text into a value or throws an
- * OptionError that names the attribute, the value and what is allowed.
+ * OptionError that names the attribute, the value and what is allowed. Shared by the widget, the
+ * configurator and the proxy (which validates saved configurations with them).
  */
-import { BRANCH_TYPES, type BranchType } from '#core/branch';
-import { PickerError } from './errors';
+import { BRANCH_TYPES, type BranchType } from './branch';
 
 /** An attribute value the element cannot use; the message says what is allowed. */
-export class OptionError extends PickerError {
+export class OptionError extends Error {
+  /** The widget's error code for it (`branch-picker-error`). */
+  readonly code = 'invalid-option' as const;
   readonly attribute: string;
   constructor(attribute: string, value: string, allowed: string) {
-    super('invalid-option', `<branch-picker ${attribute}="${value}">: ${allowed}`);
+    super(`<branch-picker ${attribute}="${value}">: ${allowed}`);
     this.name = 'OptionError';
     this.attribute = attribute;
   }
