@@ -1,0 +1,78 @@
+/**
+ * A saved configuration's appearance (contract): the primary colour, the corner radius and the font,
+ * which the widget applies as its `--bp-*` custom properties. Parsers shared by the configurator
+ * (inline messages), the proxy (validation of what is saved) and the widget (nothing unchecked
+ * reaches a style).
+ */
+
+export interface Appearance {
+  /** `#rrggbb`: buttons, pressed chips, clusters (`--bp-primary`). */
+  primary?: string;
+  /** Corner radius in CSS pixels, 0 to 24 (`--bp-radius`). */
+  radius?: number;
+  /** A font-family list, such as `Inter, sans-serif` (`--bp-font`). */
+  font?: string;
+}
+
+export const APPEARANCE_FIELDS = ['primary', 'radius', 'font'] as const;
+export const MAX_RADIUS_PX = 24;
+const MAX_FONT_LENGTH = 200;
+
+/** `#1f8a3a`, `#1F8A3A` or `#1f8` → `#1f8a3a`; throws saying what a colour is. */
+export function parseColour(value: unknown): string {
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(text);
+  if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`;
+  if (/^#[0-9a-f]{6}$/.test(text)) return text;
+  throw new Error(
+    `must be a colour written #rrggbb, such as #1f8a3a, got ${JSON.stringify(value)}`,
+  );
+}
+
+export function parseRadius(value: unknown): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > MAX_RADIUS_PX)
+    throw new Error(`must be pixels from 0 to ${MAX_RADIUS_PX}, got ${JSON.stringify(value)}`);
+  return Math.round(n);
+}
+
+/** Font names, quoted or not, and generic families; nothing that could end the declaration. */
+export function parseFont(value: unknown): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (!text || text.length > MAX_FONT_LENGTH || !/^[\p{L}\p{N} ,'"-]+$/u.test(text))
+    throw new Error(
+      `must be font names separated by commas, such as "PT Sans, sans-serif" (letters, digits, spaces, quotes, hyphens), got ${JSON.stringify(value)}`,
+    );
+  return text;
+}
+
+const PARSERS = { primary: parseColour, radius: parseRadius, font: parseFont } as const;
+
+/** Parses an appearance object, field by field; throws naming the first bad field. */
+export function parseAppearance(value: unknown): Appearance {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new Error('must be an object with primary, radius and font');
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const parse = (PARSERS as Record<string, (v: unknown) => unknown>)[key];
+    if (!parse)
+      throw new Error(`${key} is not part of the appearance (${APPEARANCE_FIELDS.join(', ')})`);
+    if (v === undefined || v === null || v === '') continue;
+    try {
+      out[key] = parse(v);
+    } catch (error) {
+      throw new Error(`${key} ${(error as Error).message}`, { cause: error });
+    }
+  }
+  return out as Appearance;
+}
+
+/** The custom properties the widget sets for an appearance. */
+export function appearanceProperties(a: Appearance): Record<string, string> {
+  return {
+    ...(a.primary ? { '--bp-primary': a.primary, '--bp-focus': a.primary } : {}),
+    ...(a.radius !== undefined ? { '--bp-radius': `${a.radius}px` } : {}),
+    ...(a.font ? { '--bp-font': a.font } : {}),
+  };
+}
