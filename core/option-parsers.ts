@@ -90,6 +90,20 @@ export const typeList =
     return types as BranchType[];
   };
 
+/** Words from a list, comma-separated, in the list's order; empty means none. */
+export const wordList =
+  <T extends string>(attribute: string, allowed: readonly T[]) =>
+  (value: string): T[] => {
+    const words = value
+      .split(',')
+      .map((w) => w.trim().toLowerCase())
+      .filter(Boolean);
+    for (const w of words)
+      if (!(allowed as readonly string[]).includes(w))
+        throw new OptionError(attribute, value, `each must be one of ${allowed.join(', ')}`);
+    return allowed.filter((a) => words.includes(a));
+  };
+
 /** `"length x width x height"` in centimetres, each above 0 and at most 300. */
 export const size =
   (attribute: string) =>

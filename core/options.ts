@@ -16,11 +16,19 @@ import {
   size,
   typeList,
   url,
+  wordList,
 } from './option-parsers';
+import { CONFIG_ID_PATTERN } from './widget-config';
 
 export { OptionError } from './option-parsers';
 
 export const THEMES = ['light', 'dark', 'auto'] as const;
+/** The filters a site may offer the buyer. */
+export const PICKER_FILTERS = ['types', 'open-now', 'card', 'cod', 'weekends', 'fits'] as const;
+export type PickerFilter = (typeof PICKER_FILTERS)[number];
+/** What a phone shows first. */
+export const PHONE_STARTS = ['map', 'list'] as const;
+export type PhoneStart = (typeof PHONE_STARTS)[number];
 export const MODES = ['inline', 'modal'] as const;
 export type Theme = (typeof THEMES)[number];
 export type Mode = (typeof MODES)[number];
@@ -205,6 +213,42 @@ export const OPTIONS = {
     'history',
     "the browser's Back (a phone's back button) closes the card, then the phone's list, before it leaves the page",
   ),
+  filters: option<PickerFilter[]>({
+    attribute: 'filters',
+    kind: 'list',
+    choices: PICKER_FILTERS,
+    doc: `the filters offered to the buyer, comma-separated: ${PICKER_FILTERS.map((f) => `\`${f}\``).join(', ')}`,
+    defaultText: 'all',
+    default: [...PICKER_FILTERS],
+    parse: wordList('filters', PICKER_FILTERS),
+  }),
+  phoneStart: option<PhoneStart>({
+    attribute: 'phone-start',
+    kind: 'choice',
+    choices: PHONE_STARTS,
+    doc: 'what a phone shows first: `map`, or `list` (the branches in view, in the sheet)',
+    defaultText: '`map`',
+    default: 'map',
+    parse: oneOf('phone-start', PHONE_STARTS),
+  }),
+  config: option<string | null>({
+    attribute: 'config',
+    kind: 'text',
+    doc: 'id of a configuration saved in the [configurator](#the-configurator): its options apply where the element has no attribute of its own, and its appearance',
+    defaultText: 'none',
+    default: null,
+    restarts: true,
+    parse: (value) => {
+      const v = value.trim();
+      if (!CONFIG_ID_PATTERN.test(v))
+        throw new OptionError(
+          'config',
+          value,
+          'must be a configuration id: 12 letters and digits, as the configurator gives it',
+        );
+      return v;
+    },
+  }),
 };
 
 export type OptionKey = keyof typeof OPTIONS;

@@ -73,6 +73,8 @@ export interface QuoteQuery {
   length?: number;
   width?: number;
   height?: number;
+  /** A saved configuration: its pricing rules replace the server's. */
+  config?: string;
 }
 
 /** The quote a shop receives, copied from the proxy's answer: nothing more than it promises. */

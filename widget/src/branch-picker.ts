@@ -17,6 +17,7 @@ import { HistoryController } from './controllers/history';
 import { LayoutController } from './controllers/layout';
 import { LIST_LIMIT, MapView } from './controllers/map-view';
 import { Navigation } from './controllers/navigation';
+import { SavedConfigController } from './controllers/saved-config';
 import { SelectionController } from './controllers/selection';
 import { PickerSession } from './controllers/session';
 import { StoreController } from './controllers/store-controller';
@@ -42,8 +43,6 @@ import { renderStage } from './ui/stage';
 import { renderToolbar } from './ui/toolbar';
 import { SCRIPT_BASE } from './util/script-base';
 
-/** A row opened from the list: at least this close, but never zoomed out. */
-const ROW_ZOOM = 11;
 /** What a change re-prices the open card for. */
 const PARCEL_KEYS: readonly OptionKey[] = ['from', 'weight', 'value', 'cod', 'service', 'size'];
 
@@ -59,22 +58,28 @@ export class BranchPicker extends LitElement {
 
   /** Every option parsed, once per update (willUpdate). */
   private resolved: ResolvedOptions = resolveOptions({});
+  private get options() {
+    return this.resolved.options;
+  }
   private readonly state = new StoreController(this, createPickerStore());
   private readonly store = this.state.store;
-  private readonly layout = new LayoutController(this);
+  private readonly layout = new LayoutController(this, () => this.options.phoneStart === 'list');
+  private readonly savedConfig = new SavedConfigController(this, {
+    source: () => ({ id: this.options.config, api: this.options.api }),
+  });
   private readonly announcer = new Announcer(this);
   private readonly card = new CardLoader(this);
   private readonly dialog = new DialogController(this, {
-    modal: () => this.resolved.options.mode === 'modal',
+    modal: () => this.options.mode === 'modal',
     initialFocus: () =>
       this.renderRoot.querySelector<HTMLElement>(
-        this.resolved.options.noSearch ? '.dialog-close' : '#bp-search',
+        this.options.noSearch ? '.dialog-close' : '#bp-search',
       ),
     frame: () => this.renderRoot.querySelector<HTMLElement>('.frame'),
     closeInner: () => Boolean(this.store.getState().activeId && (this.selection.closeCard(), true)),
   });
   private readonly backButton = new HistoryController(this, {
-    enabled: () => this.resolved.options.history,
+    enabled: () => this.options.history,
     close: (layer) =>
       layer === 'card' ? this.selection.closeCard({ byBack: true }) : this.layout.setSheet(false),
   });
@@ -83,7 +88,8 @@ export class BranchPicker extends LitElement {
     resolved: () => this.resolved,
     dark: () => this.dark,
     key: () => sessionKey(this.resolved, this.dark),
-    visible: () => this.resolved.options.mode !== 'modal' || this.dialog.isOpen,
+    visible: () =>
+      this.savedConfig.settled && (this.options.mode !== 'modal' || this.dialog.isOpen),
     narrow: () => this.layout.narrow,
     markers: {
       onCluster: (f) => void this.view.expandCluster(f),
@@ -106,11 +112,7 @@ export class BranchPicker extends LitElement {
   });
   private readonly list: ListController = new ListController(this, {
     client: () => this.session.client,
-    onOpen: (row) => {
-      // Rows are branches already in view: keep the buyer's zoom, so neighbours stay on the map.
-      this.navigation.showBranch(row, Math.max(ROW_ZOOM, this.session.map?.zoom() ?? 0));
-      void this.selection.activate(row.id, true);
-    },
+    onOpen: (row) => this.navigation.openRow(row),
     onHighlight: (id) => this.session.map?.setHighlight(id),
   });
   private readonly view: MapView = new MapView(this, {
@@ -119,11 +121,7 @@ export class BranchPicker extends LitElement {
     list: this.list,
     announcer: this.announcer,
     t: () => this.t,
-    listShown: () => !this.resolved.options.noList,
-    start: () => this.resolved.options,
-    types: () => this.resolved.options.types,
-    siteTypes: () => siteTypes(this.resolved),
-    parcel: () => parcelOf(this.resolved),
+    resolved: () => this.resolved,
   });
   private readonly selection: SelectionController = new SelectionController(this, {
     store: this.store,
@@ -156,8 +154,8 @@ export class BranchPicker extends LitElement {
     const values: Partial<Record<OptionKey, unknown>> = {};
     for (const key of OPTION_KEYS) values[key] = this[key];
     values.lang = this.lang || null;
-    this.resolved = resolveOptions(values);
-    if (!this.resolved.options.api) this.resolved.options.api = SCRIPT_BASE;
+    this.resolved = resolveOptions(this.savedConfig.merge(values));
+    if (!this.options.api) this.options.api = SCRIPT_BASE;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -168,11 +166,11 @@ export class BranchPicker extends LitElement {
   }
 
   private get t(): Catalog {
-    return catalog(this.resolved.options.lang);
+    return catalog(this.options.lang);
   }
 
   private get dark(): boolean {
-    return isDark(this.resolved.options.theme, this.layout.systemDark);
+    return isDark(this.options.theme, this.layout.systemDark);
   }
 
   /**
@@ -269,6 +267,7 @@ export class BranchPicker extends LitElement {
               types: siteTypes(resolved),
               byType: s.byType,
               canFit: parcelOf(resolved) !== null,
+              offered: options.filters,
               expanded: this.layout.filtersOpen,
               onToggle: () => this.layout.toggleFilters(),
               onType: (type) => this.view.toggleType(type),

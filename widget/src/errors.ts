@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'map-load',
   'worker',
   'chunk-load',
+  'config',
   'destroyed',
   'unknown',
 ] as const;

@@ -71,6 +71,9 @@ const SAMPLES: { [K in OptionKey]: [text: string, parsed: PickerOptions[K]] } = 
   noGeolocation: ['', true],
   noRemember: ['', true],
   history: ['', true],
+  filters: ['open-now, types', ['types', 'open-now']],
+  phoneStart: ['List', 'list'],
+  config: ['abc123def456', 'abc123def456'],
 };
 
 describe('the options table', () => {

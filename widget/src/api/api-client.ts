@@ -10,6 +10,7 @@ import type * as Ky from 'ky';
 import type { Branch } from '#core/branch';
 import type { QuoteAnswer, QuoteQuery } from '#core/quote';
 import type { BranchSummary, SearchAnswer } from '#core/summary';
+import type { PublicConfig } from '#core/widget-config';
 import { ApiError } from './api-error';
 
 export type { QuoteAnswer, QuoteQuery } from '#core/quote';
@@ -65,6 +66,11 @@ export class ApiClient {
     return this.get(`api/v1/branches/search?${params.toString()}`, signal) as Promise<SearchAnswer>;
   }
 
+  /** A saved configuration's public part. */
+  config(id: string, signal?: AbortSignal): Promise<PublicConfig> {
+    return this.get(`api/v1/configs/${encodeURIComponent(id)}`, signal) as Promise<PublicConfig>;
+  }
+
   /** Cost and delivery time of a parcel to a branch. */
   quote(query: QuoteQuery, signal?: AbortSignal): Promise<QuoteAnswer> {
     const params = new URLSearchParams({
@@ -75,6 +81,8 @@ export class ApiClient {
       cod: String(query.cod),
       service: query.service,
     });
+    // Priced with the configuration's rules, by the proxy.
+    if (query.config) params.set('config', query.config);
     return this.get(`api/v1/quote?${params.toString()}`, signal) as Promise<QuoteAnswer>;
   }
 

@@ -22,8 +22,14 @@ export class LayoutController implements ReactiveController {
   /** What the sheet showed before a card opened, to go back to when it closes. */
   private sheetBeforeCard = false;
 
-  constructor(host: PickerHost) {
+  private readonly listFirst: () => boolean;
+  /** The phone layout has been shown: `phone-start` applied once, the buyer's choice after. */
+  private narrowSeen = false;
+
+  /** `listFirst`: on a phone, the list's sheet is up from the start (`phone-start="list"`). */
+  constructor(host: PickerHost, listFirst: () => boolean = () => false) {
     this.host = host;
+    this.listFirst = listFirst;
     host.addController(this);
   }
 
@@ -35,6 +41,10 @@ export class LayoutController implements ReactiveController {
       const narrow = (entry?.contentRect.width ?? 0) < NARROW_PX;
       if (narrow === this.narrow) return;
       this.narrow = narrow;
+      if (narrow && !this.narrowSeen) {
+        this.narrowSeen = true;
+        this.sheetOpen = this.listFirst();
+      }
       this.host.requestUpdate();
     });
     this.resizeObserver.observe(this.host);

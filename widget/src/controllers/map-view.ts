@@ -10,6 +10,7 @@ import { reportError } from '../errors';
 import { countOf, fill, type Catalog } from '../i18n';
 import type { MapFeature } from '../network/cluster-index';
 import type { Filters } from '../network/protocol';
+import { parcelOf, siteTypes, type ResolvedOptions } from '../options';
 import type { PickerStore } from '../state/store';
 import type { FlagFilter } from '../ui/filters';
 import type { ListController } from '../ui/list';
@@ -28,16 +29,8 @@ export interface MapViewOptions {
   list: ListController;
   announcer: Announcer;
   t(): Catalog;
-  /** Whether the list is shown (no rows are computed for a hidden one). */
-  listShown(): boolean;
-  /** The page's starting view. */
-  start(): { center: [number, number] | null; zoom: number | null };
-  /** The `types` option: what the site allows, empty for all. */
-  types(): readonly BranchType[];
-  /** The types the site allows, in order (all of them when it names none). */
-  siteTypes(): readonly BranchType[];
-  /** The parcel the "fits" filter asks about. */
-  parcel(): Filters['fits'];
+  /** The options: whether the list is shown, the start view, the types, the parcel. */
+  resolved(): ResolvedOptions;
 }
 
 export class MapView implements ReactiveController {
@@ -91,7 +84,7 @@ export class MapView implements ReactiveController {
 
   /** Moves to the page's `center` and `zoom`, when it changes them after the start. */
   applyStartView(): void {
-    const { center, zoom } = this.o.start();
+    const { center, zoom } = this.o.resolved().options;
     if (center) this.o.session.map?.flyTo(center[0], center[1], zoom ?? CENTRE_ZOOM);
   }
 
@@ -106,7 +99,7 @@ export class MapView implements ReactiveController {
           : [...filters.types, type];
     void this.setFilters({
       ...filters,
-      types: types.length === this.o.siteTypes().length ? [] : types,
+      types: types.length === siteTypes(this.o.resolved()).length ? [] : types,
     });
   }
 
@@ -114,14 +107,14 @@ export class MapView implements ReactiveController {
   toggleFlag(flag: FlagFilter | 'fits'): void {
     const filters = this.o.store.getState().filters;
     if (flag === 'fits')
-      void this.setFilters({ ...filters, fits: filters.fits ? null : this.o.parcel() });
+      void this.setFilters({ ...filters, fits: filters.fits ? null : parcelOf(this.o.resolved()) });
     else void this.setFilters({ ...filters, [flag]: !filters[flag] });
   }
 
   /** The types on the map now: the buyer's pick within the site's. */
   activeTypes(): readonly BranchType[] {
     const picked = this.o.store.getState().filters.types;
-    return picked.length ? picked : this.o.types();
+    return picked.length ? picked : this.o.resolved().options.types;
   }
 
   private async setFilters(next: Filters): Promise<void> {
@@ -148,7 +141,7 @@ export class MapView implements ReactiveController {
           bounds,
           map.zoom(),
           origin,
-          this.o.listShown() ? LIST_LIMIT : 0,
+          !this.o.resolved().options.noList ? LIST_LIMIT : 0,
         );
         if (map !== this.o.session.map) return;
         map.setFeatures(result.features);

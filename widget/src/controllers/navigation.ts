@@ -19,6 +19,8 @@ import type { PickerHost } from './host';
 export const BRANCH_ZOOM = 14;
 /** A town fills the view, but never closer than this. */
 const PLACE_MAX_ZOOM = 13;
+/** A row opened from the list: at least this close, but never zoomed out. */
+const ROW_ZOOM = 11;
 /** Zoom for "near me": the streets around the buyer. */
 const NEAR_ME_ZOOM = 13;
 /** "Show the nearest" keeps the buyer's zoom, but at least this. */
@@ -57,6 +59,12 @@ export class Navigation implements ReactiveController {
   /** Centres a branch at street zoom, clear of what covers the map on a phone. */
   showBranch(location: LonLat, zoom = BRANCH_ZOOM): void {
     this.o.session.map?.flyTo(location.lon, location.lat, zoom, this.o.layout.mapPadding());
+  }
+
+  /** A row of the list: a branch already in view, so the buyer's zoom stays and neighbours with it. */
+  openRow(row: LonLat & { id: string }): void {
+    this.showBranch(row, Math.max(ROW_ZOOM, this.o.session.map?.zoom() ?? 0));
+    this.o.openBranch(row.id);
   }
 
   /** A town from the search: all its branches in view, the list sorted from its centre. */

@@ -264,6 +264,7 @@ export class SelectionController implements ReactiveController {
         value: o.value,
         cod: o.cod === 'value' ? o.value : o.cod,
         service: o.service,
+        ...(o.config ? { config: o.config } : {}),
       },
     ]);
   }

@@ -35,6 +35,8 @@ interface EcomOptions {
   from?: string;
   /** Ours: the mail service (default `parcel-online`). */
   service?: MailService;
+  /** Ours: a configuration saved in the configurator (else the one that replaces `id`, if any). */
+  config?: string;
 }
 
 const DEFAULT_WEIGHT_G = 1000;
@@ -73,6 +75,20 @@ const START_ZOOM = 12;
     }
   }
 
+  /** The saved configuration that records this widget.pochta.ru id, when there is one. */
+  async function replacing(id: number | string): Promise<string | null> {
+    try {
+      const url = new URL(
+        `api/v1/configs/by-pochta-widget/${encodeURIComponent(String(id))}`,
+        proxy,
+      );
+      const response = await fetch(url, { credentials: 'omit' });
+      return response.ok ? ((await response.json()) as { id: string }).id : null;
+    } catch {
+      return null;
+    }
+  }
+
   function notice(container: HTMLElement, text: string): void {
     const p = document.createElement('p');
     p.setAttribute('role', 'alert');
@@ -105,8 +121,11 @@ const START_ZOOM = 12;
     );
     const sumoc = String(options.sumoc ?? 0);
     const service: MailService = options.service ?? 'parcel-online';
-    const from = options.from ?? __BP_DEFAULT_SENDER__;
+    const config = options.config ?? (options.id ? await replacing(options.id) : null);
+    // A saved configuration may name the sender itself.
+    const from = options.from ?? (config ? null : __BP_DEFAULT_SENDER__);
     const picker = document.createElement('branch-picker');
+    if (config) picker.setAttribute('config', config);
     picker.setAttribute('weight', String(weight));
     picker.setAttribute('service', service);
     const kopecks = Number(sumoc);
@@ -123,14 +142,15 @@ const START_ZOOM = 12;
     // The container's own height, as on widget.pochta.ru; the picker's default when it has none.
     if (container.clientHeight > 0) picker.style.height = `${container.clientHeight}px`;
     container.replaceChildren(picker);
-    if (!from) {
+    if (!from && !config) {
       const how =
         'ecomStartWidget: no sender postal code, so no price and no callback. Set DEFAULT_SENDER_POSTAL_CODE on the proxy, or pass from: "101000" to ecomStartWidget.';
       console.error(how);
       notice(container, 'Стоимость доставки недоступна: не указан индекс отправителя.');
     }
     picker.addEventListener('branch-select', (event) => {
-      if (!from) return;
+      // No made-up price: without a sender there is none to hand over.
+      if (!from && !event.detail.quote) return;
       options.callbackFunction?.(toPvzData(event.detail, { service, weight, sumoc }));
     });
   }
