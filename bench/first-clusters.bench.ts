@@ -120,6 +120,7 @@ export async function firstClusters(
     logger: false,
     trustProxy: false,
     quotes: { ...defaultQuoteConfig(), mode: 'estimate' },
+    configs: { createPerMinute: 0 },
   });
   await proxy.branches.current.compressed;
   const proxyOrigin = (await proxy.listen({ port: 0, host: '127.0.0.1' })).replace(

@@ -12,10 +12,14 @@ export interface Appearance {
   radius?: number;
   /** A font-family list, such as `Inter, sans-serif` (`--bp-font`). */
   font?: string;
+  /** The picker's height in CSS pixels, 240 to 1600, where the page sets none. */
+  height?: number;
 }
 
-export const APPEARANCE_FIELDS = ['primary', 'radius', 'font'] as const;
+export const APPEARANCE_FIELDS = ['primary', 'radius', 'font', 'height'] as const;
 export const MAX_RADIUS_PX = 24;
+export const MIN_HEIGHT_PX = 240;
+export const MAX_HEIGHT_PX = 1600;
 const MAX_FONT_LENGTH = 200;
 
 /** `#1f8a3a`, `#1F8A3A` or `#1f8` → `#1f8a3a`; throws saying what a colour is. */
@@ -36,6 +40,15 @@ export function parseRadius(value: unknown): number {
   return Math.round(n);
 }
 
+export function parseHeight(value: unknown): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n) || n < MIN_HEIGHT_PX || n > MAX_HEIGHT_PX)
+    throw new Error(
+      `must be pixels from ${MIN_HEIGHT_PX} to ${MAX_HEIGHT_PX}, got ${JSON.stringify(value)}`,
+    );
+  return Math.round(n);
+}
+
 /** Font names, quoted or not, and generic families; nothing that could end the declaration. */
 export function parseFont(value: unknown): string {
   const text = typeof value === 'string' ? value.trim() : '';
@@ -46,16 +59,24 @@ export function parseFont(value: unknown): string {
   return text;
 }
 
-const PARSERS = { primary: parseColour, radius: parseRadius, font: parseFont } as const;
+const PARSERS = {
+  primary: parseColour,
+  radius: parseRadius,
+  font: parseFont,
+  height: parseHeight,
+} as const;
 
 /** Parses an appearance object, field by field; throws naming the first bad field. */
 export function parseAppearance(value: unknown): Appearance {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value))
-    throw new Error('must be an object with primary, radius and font');
+    throw new Error(`must be an object with ${APPEARANCE_FIELDS.join(', ')}`);
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    const parse = (PARSERS as Record<string, (v: unknown) => unknown>)[key];
+    // Own keys only: `constructor` or `__proto__` in a document must not find Object's members.
+    const parse = Object.hasOwn(PARSERS, key)
+      ? (PARSERS as Record<string, (v: unknown) => unknown>)[key]
+      : undefined;
     if (!parse)
       throw new Error(`${key} is not part of the appearance (${APPEARANCE_FIELDS.join(', ')})`);
     if (v === undefined || v === null || v === '') continue;
@@ -65,14 +86,15 @@ export function parseAppearance(value: unknown): Appearance {
       throw new Error(`${key} ${(error as Error).message}`, { cause: error });
     }
   }
-  return out as Appearance;
+  return out;
 }
 
-/** The custom properties the widget sets for an appearance. */
+/** The declarations the widget sets on itself for an appearance: `--bp-*` properties, a height. */
 export function appearanceProperties(a: Appearance): Record<string, string> {
   return {
     ...(a.primary ? { '--bp-primary': a.primary, '--bp-focus': a.primary } : {}),
     ...(a.radius !== undefined ? { '--bp-radius': `${a.radius}px` } : {}),
     ...(a.font ? { '--bp-font': a.font } : {}),
+    ...(a.height !== undefined ? { height: `${a.height}px` } : {}),
   };
 }

@@ -23,11 +23,16 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 const TITLES: Readonly<Record<number, string>> = {
   400: 'Bad request',
+  401: 'Token required',
+  403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
   406: 'Not acceptable',
+  409: 'Conflict',
+  412: 'Changed since read',
   413: 'Request too large',
   415: 'Unsupported media type',
+  428: 'If-Match required',
   429: 'Too many requests',
   500: 'Internal error',
   502: 'Upstream failed',

@@ -5,7 +5,7 @@
  * proxy serves as they are, and 5. a stamp that lets `npm start` know the build is current.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, readdir, rm, writeFile, cp } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
@@ -84,8 +84,19 @@ async function main(): Promise<void> {
   }
   // Styles are small and change with the code; always rewrite them (buildBasemap also does).
 
-  await cp(path.join(ROOT, 'configurator'), path.join(DIST, 'configurator'), { recursive: true });
-  console.log('configurator: copied → dist/configurator');
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'configurator/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  console.log('configurator: built → dist/configurator');
 
   const compressed =
     (await compressTree(path.join(DIST, 'widget'))) +

@@ -123,7 +123,7 @@ describe('a bad environment', () => {
     [{ PRICING: '[1]' }, 'PRICING must be a JSON object, got "[1]"'],
     [
       { PRICING: '{"markupPercent": -1}' },
-      'PRICING has a bad field: markupPercent must be a number of 0 or more, got -1',
+      'PRICING has a bad field: markupPercent must be a percentage from 0 to 1000, got -1',
     ],
     [{ PRICING: '{"markup": 1}' }, /^PRICING has a bad field: markup is not a rule \(rules: /],
     [

@@ -59,6 +59,14 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** The embed page and the drop-in. */
   embed: EmbedConfig;
+  /** Saved configurations. */
+  configs: ConfigsConfig;
+}
+
+/** How saved configurations are guarded. */
+export interface ConfigsConfig {
+  /** CONFIG_CREATE_PER_MINUTE: configurations created per minute per client address; 0 for no limit. */
+  createPerMinute: number;
 }
 
 /** Who may receive a choice from the embed page, and the sender when a page names none. */
@@ -257,6 +265,11 @@ export const ENV = defineEnv({
     parse: wholeNumber(0, Number.MAX_SAFE_INTEGER),
     doc: 'quote requests per client address per minute (429 with `Retry-After` beyond); 0 for none',
   }),
+  CONFIG_CREATE_PER_MINUTE: spec({
+    default: 10,
+    parse: wholeNumber(0, Number.MAX_SAFE_INTEGER),
+    doc: '[saved configurations](#saved-configurations) created per client address per minute (429 with `Retry-After` beyond); 0 for none',
+  }),
   OTPRAVKA_TOKEN: spec({
     default: '',
     shown: 'none',
@@ -376,6 +389,7 @@ export function configFromEnv(
         returnUrls: readEnv(env, ENV.EMBED_RETURN_URLS),
         defaultSender: readEnv(env, ENV.DEFAULT_SENDER_POSTAL_CODE),
       },
+      configs: { createPerMinute: readEnv(env, ENV.CONFIG_CREATE_PER_MINUTE) },
     },
     listen: { port: readEnv(env, ENV.PORT), host: readEnv(env, ENV.HOST) },
   };

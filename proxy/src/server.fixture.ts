@@ -1,6 +1,6 @@
 /**
  * A server configuration for tests: in-memory database, no sync, no network for quotes (the
- * estimator), no rate limit, quiet. Each test states only what it changes.
+ * estimator), no rate limits, quiet. Each test states only what it changes.
  */
 import { defaultQuoteConfig, type ServerConfig } from './config';
 
@@ -15,6 +15,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     logger: false,
     trustProxy: false,
     embed: { allowedOrigins: [], returnUrls: [], defaultSender: null },
+    configs: { createPerMinute: 0 },
     ...overrides,
     quotes: {
       ...defaultQuoteConfig(),

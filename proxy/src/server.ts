@@ -10,6 +10,8 @@ import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import { branchesPlugin } from './plugins/branches';
+import { configsPlugin } from './plugins/configs';
+import { databasePlugin } from './plugins/database';
 import { metricsPlugin } from './plugins/metrics';
 import { openapi } from './plugins/openapi';
 import { clientErrorHandler, problemJson } from './plugins/problem-json';
@@ -17,13 +19,17 @@ import { publicCors } from './plugins/public-cors';
 import { quotesPlugin } from './plugins/quotes';
 import { securityHeaders } from './plugins/security';
 import { branchRoutes } from './routes/branches';
+import { configRoutes } from './routes/configs';
 import { dropInRoutes } from './routes/drop-in';
 import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
 import { quoteRoutes } from './routes/quotes';
 import { staticRoutes } from './routes/static';
 
-/** Requests carry no bodies yet; the cap keeps a stray upload from costing memory. */
+/**
+ * Only saved configurations carry bodies, a few kilobytes each; the cap keeps a stray upload from
+ * costing memory (a 413 problem beyond it, whose sentence in plugins/problem-json.ts says 64 KB).
+ */
 const BODY_LIMIT = 64 * 1024;
 
 /** The proxy, ready to `listen()` or `inject()`. */
@@ -43,15 +49,22 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
   await app.register(problemJson);
   await app.register(securityHeaders);
   await app.register(metricsPlugin);
+  await app.register(databasePlugin, config);
   await app.register(branchesPlugin, config);
   await app.register(quotesPlugin, config.quotes);
+  await app.register(configsPlugin);
   await app.register(healthRoutes);
+  // Here, above both contexts below, so that it describes the routes of each.
+  await app.register(openapi);
+
+  // Saved configurations: not public. Reads answer only each configuration's allowed sites, writes
+  // only this proxy's own origin (configs/origin-policy.ts); so not inside the context below.
+  await app.register(configRoutes, { prefix: '/api/v1', ...config.configs });
 
   // Everything below is public and read-only: the widget runs on other sites' origins, so any
-  // origin may read it. Endpoints that write will live in their own context with a narrower policy.
+  // origin may read it (a request bound to a configuration, `quote?config=`, narrows that itself).
   await app.register(async (open) => {
     await open.register(publicCors);
-    await open.register(openapi);
     await open.register(branchRoutes, { prefix: '/api/v1' });
     await open.register(quoteRoutes, {
       prefix: '/api/v1',

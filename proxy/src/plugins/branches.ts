@@ -1,5 +1,5 @@
 /**
- * The branches for the whole server: opens the database, decorates `app.branches` (the in-memory
+ * The branches for the whole server, over `app.db`: decorates `app.branches` (the in-memory
  * snapshot over it, reloaded when another process commits) and `app.sync` (the Russian Post sync,
  * when configured), starts the sync when the server listens, and closes all of it with the server.
  */
@@ -7,7 +7,6 @@ import type { FastifyPluginCallback } from 'fastify';
 import fp from 'fastify-plugin';
 import { BranchService } from '../branches/branch-service';
 import type { ServerConfig } from '../config';
-import { openDatabase } from '../store/database';
 import { PochtaSync } from '../sync/pochta-sync';
 
 declare module 'fastify' {
@@ -20,11 +19,10 @@ declare module 'fastify' {
 }
 
 /** The part of the configuration about branches. */
-export type BranchesOptions = Pick<ServerConfig, 'database' | 'seed' | 'reloadIntervalMs' | 'sync'>;
+export type BranchesOptions = Pick<ServerConfig, 'seed' | 'reloadIntervalMs' | 'sync'>;
 
 const plugin: FastifyPluginCallback<BranchesOptions> = (app, options, done) => {
-  const db = openDatabase(options.database);
-  const branches = new BranchService(db, {
+  const branches = new BranchService(app.db, {
     ...(options.seed ? { seed: options.seed } : {}),
     onReload: (index) => app.log.info({ branches: index.size }, 'branches reloaded'),
   });
@@ -37,10 +35,9 @@ const plugin: FastifyPluginCallback<BranchesOptions> = (app, options, done) => {
   app.addHook('onClose', async () => {
     await sync?.stop();
     branches.stop();
-    db.close();
   });
   done();
 };
 
 /** `app.branches` and `app.sync`, with their lifecycle. */
-export const branchesPlugin = fp(plugin, { name: 'branches' });
+export const branchesPlugin = fp(plugin, { name: 'branches', decorators: { fastify: ['db'] } });

@@ -14,11 +14,16 @@ const plugin: FastifyPluginAsync = async (app) => {
         title: 'branch-picker proxy',
         version: '1',
         description:
-          'Branches, search, cost and delivery time for the <branch-picker> widget. Errors are application/problem+json.',
+          'Branches, search, cost and delivery time, and saved configurations for the <branch-picker> widget. Errors are application/problem+json.',
       },
     },
   });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Registered above the public context (to describe the configuration routes too), so it says
+  // itself what that context would: any site may read the description.
+  app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
+    reply.header('access-control-allow-origin', '*');
+    return app.swagger();
+  });
 };
 
 /** `GET /openapi.json`. */

@@ -33,6 +33,15 @@ function problemOf(error: FastifyError): HttpProblem {
     const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ');
     return new HttpProblem(400, 'invalid-parameter', detail, { errors, cause: error });
   }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return new HttpProblem(
+      413,
+      'body-too-large',
+      // The limit is BODY_LIMIT in server.ts.
+      'The request body is over the proxy’s 64 KB limit: a saved configuration is a few kilobytes; send the document alone.',
+      { cause: error },
+    );
+  }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     // Fastify's own client errors (body too large, bad content type) keep their status and message.
     const code = (error.code ?? 'client-error').toLowerCase();

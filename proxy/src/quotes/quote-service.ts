@@ -140,33 +140,48 @@ export class QuoteService {
     this.deliveries = this.cached('delivery', deps.delivery);
   }
 
-  /** The cost of the parcel, after the shop's pricing rules. */
-  async tariff(request: QuoteRequest): Promise<TariffQuote> {
+  /**
+   * The cost of the parcel, after the shop's pricing rules (`pricing`: a saved configuration's,
+   * else the server's). The cache holds the carrier's answer, so the rules apply after it.
+   */
+  async tariff(
+    request: QuoteRequest,
+    pricing: PricingRules = this.deps.pricing,
+  ): Promise<TariffQuote> {
     const found = await this.ask(this.tariffs, 'tariff', request);
     const answer = found?.value;
     if (answer) {
       const rate =
         answer.vatRate ??
         (answer.pay > 0 ? Math.round((answer.vat / answer.pay) * 100) : FALLBACK_VAT_RATE);
-      return this.priced(answer.payWithVat, rate, request, this.provenance(found));
+      return this.priced(answer.payWithVat, rate, request, pricing, this.provenance(found));
     }
     const e = this.estimateOf(request);
-    return this.priced(e.payWithVat, e.vatRate, request, this.provenance(undefined));
+    return this.priced(e.payWithVat, e.vatRate, request, pricing, this.provenance(undefined));
   }
 
-  /** The delivery time of the parcel, with the shop's extra days. */
-  async delivery(request: QuoteRequest): Promise<DeliveryQuote> {
+  /** The delivery time of the parcel, with the shop's extra days (`pricing`, as for `tariff`). */
+  async delivery(
+    request: QuoteRequest,
+    pricing: PricingRules = this.deps.pricing,
+  ): Promise<DeliveryQuote> {
     if (SERVICE_SPECS[request.service].noDeliveryApi && this.mode !== 'estimate') {
       // Russian Post's delivery-time API does not answer for this service: estimate, and say so.
-      return this.timed(this.estimateOf(request), this.provenance(undefined));
+      return this.timed(this.estimateOf(request), pricing, this.provenance(undefined));
     }
     const found = await this.ask(this.deliveries, 'delivery', request);
-    return this.timed(found?.value ?? this.estimateOf(request), this.provenance(found));
+    return this.timed(found?.value ?? this.estimateOf(request), pricing, this.provenance(found));
   }
 
   /** Both at once, as the widget's card needs them. */
-  async quote(request: QuoteRequest): Promise<QuoteAnswer> {
-    const [t, d] = await Promise.all([this.tariff(request), this.delivery(request)]);
+  async quote(
+    request: QuoteRequest,
+    pricing: PricingRules = this.deps.pricing,
+  ): Promise<QuoteAnswer> {
+    const [t, d] = await Promise.all([
+      this.tariff(request, pricing),
+      this.delivery(request, pricing),
+    ]);
     return {
       cost: t.cost,
       carrierCost: t.carrierCost,
@@ -244,9 +259,10 @@ export class QuoteService {
     carrierKopecks: number,
     vatRate: number,
     request: QuoteRequest,
+    pricing: PricingRules,
     provenance: Provenance,
   ): TariffQuote {
-    const price = priceFor(carrierKopecks, request.order, this.deps.pricing);
+    const price = priceFor(carrierKopecks, request.order, pricing);
     return {
       cost: { amount: rubles(price), currency: 'RUB', vat: rubles(vatIn(price, vatRate)) },
       carrierCost: {
@@ -258,8 +274,8 @@ export class QuoteService {
     };
   }
 
-  private timed(d: DeliveryTime, provenance: Provenance): DeliveryQuote {
-    const extra = this.deps.pricing.extraDays;
+  private timed(d: DeliveryTime, pricing: PricingRules, provenance: Provenance): DeliveryQuote {
+    const extra = pricing.extraDays;
     return {
       delivery: {
         minDays: d.minDays + extra,

@@ -82,6 +82,59 @@ describe('GET /embed', () => {
   });
 });
 
+describe('GET /embed?config=', () => {
+  const create = async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/configs',
+      payload: {
+        options: {},
+        allowedOrigins: ['https://other-shop.example'],
+        allowedReturnUrls: ['myshop://picked'],
+      },
+    });
+    return res.json<{ config: { id: string } }>().config.id;
+  };
+
+  it('allows the configuration’s sites and return URLs too, and lets its sites frame the page', async () => {
+    const id = await create();
+    const res = await app.inject(
+      `/embed?config=${id}&parent_origin=https://other-shop.example&return_url=myshop://picked/ok`,
+    );
+    expect(decisionIn(res.body)).toEqual({
+      parentOrigin: 'https://other-shop.example',
+      returnUrl: 'myshop://picked/ok',
+      problems: [],
+    });
+    expect(res.headers['content-security-policy']).toContain(
+      'frame-ancestors https://shop.example https://other-shop.example',
+    );
+    const env = await app.inject(`/embed?config=${id}&parent_origin=https://shop.example`);
+    expect(decisionIn(env.body).parentOrigin).toBe('https://shop.example');
+  });
+
+  it('names the configuration’s lists when refusing', async () => {
+    const id = await create();
+    const res = await app.inject(`/embed?config=${id}&parent_origin=https://evil.example`);
+    expect(decisionIn(res.body).problems.join(' ')).toContain(
+      `configuration ${id}'s allowed sites`,
+    );
+  });
+
+  it('still renders for an unknown configuration, saying so, with only the proxy’s lists', async () => {
+    const res = await app.inject(
+      '/embed?config=zzzzzzzzzzzz&parent_origin=https://other-shop.example',
+    );
+    expect(res.statusCode).toBe(200);
+    const decision = decisionIn(res.body);
+    expect(decision.parentOrigin).toBeNull();
+    expect(decision.problems[0]).toMatch(/zzzzzzzzzzzz is not a saved configuration/);
+    expect(res.headers['content-security-policy']).toMatch(
+      /frame-ancestors https:\/\/shop\.example(;|$)/,
+    );
+  });
+});
+
 describe('GET /map/widget/widget.js', () => {
   it('serves the drop-in with the proxy’s default sender filled in', async () => {
     const res = await app.inject('/map/widget/widget.js');

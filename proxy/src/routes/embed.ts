@@ -4,11 +4,15 @@
  * page must not decide for itself — which parent may receive the choice (`parent_origin`, against
  * EMBED_ALLOWED_ORIGINS) and where the buyer may be sent back (`return_url`, against
  * EMBED_RETURN_URLS) — and sends a Content-Security-Policy whose `frame-ancestors` lists only the
- * allowed parents.
+ * allowed parents. With `config=<id>`, the saved configuration's allowed sites and return URLs are
+ * allowed too; a configuration that cannot be found is named on the page, which still renders (the
+ * widget then reports `code: 'config'` itself).
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { CONFIG_ID_PATTERN } from '#core/widget-config';
 import type { EmbedConfig } from '../config';
-import { allowedOrigin, allowedReturnUrl } from '../embed/allowed';
+import type { ConfigEntry } from '../configs/config-service';
+import { allowedOrigin, allowedReturnUrl, type ReturnUrlRule } from '../embed/allowed';
 import { EMBED_CSS, embedPage, type EmbedDecision } from '../embed/embed-page';
 
 export type EmbedRoutesOptions = Pick<EmbedConfig, 'allowedOrigins' | 'returnUrls'>;
@@ -37,30 +41,63 @@ function policy(allowedOrigins: readonly string[]): string {
 const one = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : undefined;
 
+/** The lists a page is checked against: the environment's, and its configuration's. */
+interface Allowed {
+  origins: readonly string[];
+  returnRules: readonly ReturnUrlRule[];
+  /** What to add them to, as the problems say it. */
+  originsSetting: string;
+  returnSetting: string;
+}
+
 export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, config) => {
   const csp = policy(config.allowedOrigins);
+  const fromEnv: Allowed = {
+    origins: config.allowedOrigins,
+    returnRules: config.returnUrls,
+    originsSetting: 'EMBED_ALLOWED_ORIGINS on the proxy',
+    returnSetting: 'EMBED_RETURN_URLS on the proxy',
+  };
+  const withConfig = (entry: ConfigEntry): Allowed => ({
+    origins: [...new Set([...config.allowedOrigins, ...entry.origins])],
+    returnRules: [...config.returnUrls, ...entry.returnRules],
+    originsSetting: `configuration ${entry.stored.id}'s allowed sites (or EMBED_ALLOWED_ORIGINS on the proxy)`,
+    returnSetting: `configuration ${entry.stored.id}'s return URLs (or EMBED_RETURN_URLS on the proxy)`,
+  });
 
   app.get('/embed', { schema: { hide: true } }, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const decision: EmbedDecision = { parentOrigin: null, returnUrl: null, problems: [] };
+    let allowed = fromEnv;
+    const id = one(query.config);
+    if (id !== undefined) {
+      const entry = CONFIG_ID_PATTERN.test(id) ? app.configs.find(id) : undefined;
+      if (entry) allowed = withConfig(entry);
+      else
+        decision.problems.push(
+          CONFIG_ID_PATTERN.test(id)
+            ? `config ${id} is not a saved configuration: only the proxy's own lists apply. Check the id in the configurator.`
+            : `config ${JSON.stringify(id)} is not a configuration id (12 lower-case letters and digits): only the proxy's own lists apply.`,
+        );
+    }
     const parent = one(query.parent_origin);
     if (parent !== undefined) {
-      decision.parentOrigin = allowedOrigin(parent, config.allowedOrigins);
+      decision.parentOrigin = allowedOrigin(parent, allowed.origins);
       if (!decision.parentOrigin)
         decision.problems.push(
-          `parent_origin ${JSON.stringify(parent)} is not allowed: the choice is not posted to it. Add the origin to EMBED_ALLOWED_ORIGINS on the proxy.`,
+          `parent_origin ${JSON.stringify(parent)} is not allowed: the choice is not posted to it. Add the origin to ${allowed.originsSetting}.`,
         );
     }
     const back = one(query.return_url);
     if (back !== undefined) {
-      decision.returnUrl = allowedReturnUrl(back, config.returnUrls);
+      decision.returnUrl = allowedReturnUrl(back, allowed.returnRules);
       if (!decision.returnUrl)
         decision.problems.push(
-          `return_url ${JSON.stringify(back)} is not allowed: the buyer is not sent there. Add a prefix of it to EMBED_RETURN_URLS on the proxy (same scheme and host, a path below).`,
+          `return_url ${JSON.stringify(back)} is not allowed: the buyer is not sent there. Add a prefix of it to ${allowed.returnSetting} (same scheme and host, a path below).`,
         );
     }
     return reply
-      .header('content-security-policy', csp)
+      .header('content-security-policy', allowed === fromEnv ? csp : policy(allowed.origins))
       .header('cache-control', PAGE_CACHE)
       .header('referrer-policy', 'no-referrer')
       .type('text/html; charset=utf-8')

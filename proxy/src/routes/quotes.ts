@@ -2,11 +2,15 @@
  * Cost and delivery time: `GET /api/v1/tariff`, `/api/v1/delivery`, and `/api/v1/quote` (both at
  * once, what the widget's card asks for). The query is validated by the schema below, which also
  * feeds /openapi.json; checks that need two fields (a weight within the service's limit, COD within
- * the declared value) follow in `toRequest`.
+ * the declared value) follow in `toRequest`. With `config=<id>` the answer is priced by that saved
+ * configuration's rules, and only its allowed sites may ask (configs/origin-policy.ts).
  */
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { PricingRules } from '#core/pricing-rules';
 import type { QuoteQuery } from '#core/quote';
+import { CONFIG_ID_SOURCE } from '#core/widget-config';
+import { guardRead, readableProblem } from '../configs/origin-policy';
 import { HttpProblem } from '../errors';
 import type { QuoteRequest } from '../quotes/quote-request';
 import { MAIL_SERVICES, SERVICE_SPECS } from '../quotes/services';
@@ -72,6 +76,12 @@ export const quoteQuerySchema = {
     length: centimetres,
     width: centimetres,
     height: centimetres,
+    config: {
+      type: 'string',
+      pattern: `^${CONFIG_ID_SOURCE}$`,
+      description:
+        "a saved configuration's id (12 lower-case letters and digits): its pricing rules apply",
+    },
   },
 } as const;
 
@@ -173,7 +183,14 @@ export const quoteRoutes: FastifyPluginAsync<QuoteRoutesOptions> = async (
   app,
   { rateLimitPerMinute },
 ) => {
-  const { quotes } = app;
+  const { quotes, configs } = app;
+  /** A saved configuration's pricing, when the page that asks is one of its sites (else a 403/404). */
+  const pricingOf = (request: FastifyRequest, reply: FastifyReply, id: string): PricingRules => {
+    readableProblem(request, reply);
+    const entry = configs.get(id, 'query.config');
+    guardRead(request, reply, entry);
+    return entry.pricing;
+  };
   // Registered only when limiting: the plugin costs every request something even on unlimited routes.
   if (rateLimitPerMinute > 0) await app.register(rateLimit, { global: false });
   const config =
@@ -182,23 +199,31 @@ export const quoteRoutes: FastifyPluginAsync<QuoteRoutesOptions> = async (
   const route = <T>(
     path: keyof typeof responses,
     summary: string,
-    answer: (r: QuoteRequest) => Promise<T>,
+    answer: (r: QuoteRequest, pricing: PricingRules | undefined) => Promise<T>,
   ) =>
     app.get<{ Querystring: QuoteQuery }>(
       `/${path}`,
       { schema: { ...schema, summary, response: { 200: responses[path] } }, config },
       async (request, reply) => {
-        const result = await answer(toRequest(request.query, quotes.today()));
+        const { query } = request;
+        // Without `config` (the hot, cached path) nothing more than this test.
+        const pricing =
+          query.config === undefined ? undefined : pricingOf(request, reply, query.config);
+        const result = await answer(toRequest(query, quotes.today()), pricing);
         reply.header('cache-control', QUOTE_CACHE);
         return { service: request.query.service, ...result };
       },
     );
 
-  route('tariff', 'Cost of the parcel, in rubles with VAT, after the shop’s pricing rules', (r) =>
-    quotes.tariff(r),
+  route(
+    'tariff',
+    'Cost of the parcel, in rubles with VAT, after the shop’s pricing rules',
+    (r, pricing) => quotes.tariff(r, pricing),
   );
-  route('delivery', 'Delivery time of the parcel in days, with the control deadline', (r) =>
-    quotes.delivery(r),
+  route(
+    'delivery',
+    'Delivery time of the parcel in days, with the control deadline',
+    (r, pricing) => quotes.delivery(r, pricing),
   );
-  route('quote', 'Cost and delivery time at once', (r) => quotes.quote(r));
+  route('quote', 'Cost and delivery time at once', (r, pricing) => quotes.quote(r, pricing));
 };

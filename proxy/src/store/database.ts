@@ -47,6 +47,27 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 2: saved widget configurations (proxy/src/configs/): the current document with its version and
+  // the SHA-256 of the owner's token (never the token), and every version ever saved, so that a
+  // merchant can go back on a bad save. `pochta_widget_id` is unique: a drop-in finds one by it.
+  `
+  CREATE TABLE configs (
+    id TEXT PRIMARY KEY,
+    token_hash BLOB NOT NULL,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    pochta_widget_id INTEGER UNIQUE,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE config_versions (
+    config_id TEXT NOT NULL REFERENCES configs (id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    saved_at INTEGER NOT NULL,
+    PRIMARY KEY (config_id, version)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** Opens (creating if needed) and migrates a database. */
