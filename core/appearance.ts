@@ -89,10 +89,41 @@ export function parseAppearance(value: unknown): Appearance {
   return out;
 }
 
+/** WCAG's relative luminance of a `#rrggbb` colour. */
+function luminance(hex: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/** Text that small needs 4.5:1 against its background (WCAG 1.4.3). */
+const TEXT_CONTRAST = 4.5;
+const DARK_TEXT = '#000000';
+
+/**
+ * The text colour for labels on a primary colour: white while it reads at 4.5:1, else black
+ * (a merchant's mid-green or orange would otherwise leave cluster counts and buttons unreadable).
+ * Black, not a softer dark grey: one of black and white reads at 4.5:1 on any colour, a grey does not.
+ */
+export function textOn(primary: string): string {
+  const l = luminance(primary);
+  const onWhite = 1.05 / (l + 0.05);
+  const onDark = (l + 0.05) / (luminance(DARK_TEXT) + 0.05);
+  return onWhite >= TEXT_CONTRAST || onWhite >= onDark ? '#ffffff' : DARK_TEXT;
+}
+
 /** The declarations the widget sets on itself for an appearance: `--bp-*` properties, a height. */
 export function appearanceProperties(a: Appearance): Record<string, string> {
   return {
-    ...(a.primary ? { '--bp-primary': a.primary, '--bp-focus': a.primary } : {}),
+    ...(a.primary
+      ? {
+          '--bp-primary': a.primary,
+          '--bp-focus': a.primary,
+          '--bp-primary-contrast': textOn(a.primary),
+        }
+      : {}),
     ...(a.radius !== undefined ? { '--bp-radius': `${a.radius}px` } : {}),
     ...(a.font ? { '--bp-font': a.font } : {}),
     ...(a.height !== undefined ? { height: `${a.height}px` } : {}),

@@ -2,6 +2,8 @@
  * A site owner's web server, on its own origin: a plain Node HTTP server (no framework) that serves
  * the pages in e2e/host/ with the proxy's origin filled in, and `/snippet.html`, which holds
  * exactly the snippet from the README, so that a test of it tests what site owners copy.
+ * `POST /pasted` keeps a snippet a test copied (the configurator's, say) and answers the address
+ * of a blank page holding it verbatim, `/pasted/<n>.html`: pasting into a shop's page.
  *
  * Usage: tsx e2e/host-server.ts  (HOST_PORT, PROXY_ORIGIN from the environment)
  */
@@ -93,7 +95,24 @@ export async function readmeSnippet(): Promise<string> {
   return match[1]!;
 }
 
+/** A blank shop page around what was pasted, untouched. */
+const blankPage = (pasted: string): string =>
+  `<!doctype html>\n<html lang="ru">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Shop</title><link rel="icon" href="data:,"></head>\n<body>\n${pasted}\n</body>\n</html>\n`;
+
+/** A pasted snippet's size at most: a snippet, not an upload. */
+const PASTE_LIMIT = 64 * 1024;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of req) {
+    text += String(chunk);
+    if (text.length > PASTE_LIMIT) throw Object.assign(new Error('too long'), { status: 413 });
+  }
+  return text;
+}
+
 export function startHostServer(port: number, proxyOrigin: string, version: string) {
+  const pasted: string[] = [];
   const server = createServer((req, res) => void handle(req, res));
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://localhost:${port}`);
@@ -101,7 +120,17 @@ export function startHostServer(port: number, proxyOrigin: string, version: stri
       let body: string;
       const headers: Record<string, string> = {};
       const form = /^\/forms\/([a-z]+)\.html$/.exec(url.pathname);
-      if (form) {
+      const paste = /^\/pasted\/(\d+)\.html$/.exec(url.pathname);
+      if (req.method === 'POST' && url.pathname === '/pasted') {
+        pasted.push(await readBody(req));
+        res.writeHead(201, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`/pasted/${pasted.length - 1}.html`);
+        return;
+      } else if (paste) {
+        const text = pasted[Number(paste[1])];
+        if (text === undefined) throw Object.assign(new Error('not found'), { status: 404 });
+        body = blankPage(text);
+      } else if (form) {
         body = formPage(form[1]!, proxyOrigin, version).replace(
           '{{SRI}}',
           (await readmeSri()).replaceAll(SNIPPET_ORIGIN, proxyOrigin),
@@ -112,8 +141,7 @@ export function startHostServer(port: number, proxyOrigin: string, version: stri
         res.end(body.replaceAll('{{PROXY}}', proxyOrigin));
         return;
       } else if (url.pathname === '/snippet.html') {
-        const snippet = (await readmeSnippet()).replaceAll(SNIPPET_ORIGIN, proxyOrigin);
-        body = `<!doctype html>\n<html lang="ru">\n<head><meta charset="utf-8"><title>Shop</title><link rel="icon" href="data:,"></head>\n<body>\n${snippet}</body>\n</html>\n`;
+        body = blankPage((await readmeSnippet()).replaceAll(SNIPPET_ORIGIN, proxyOrigin));
       } else {
         const name = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
         if (!/^[a-z0-9-]+\.html$/.test(name))

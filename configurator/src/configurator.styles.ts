@@ -147,8 +147,16 @@ export const styles = css`
     gap: 14px;
   }
   @media (max-width: 900px) {
+    /* On a phone: the preview first, then the form, then saving and the code. */
     .side {
-      position: static;
+      display: contents;
+    }
+    .preview {
+      order: -1;
+    }
+    .saving,
+    .output {
+      order: 1;
     }
   }
   .preview,
@@ -218,10 +226,17 @@ export const styles = css`
   label.file {
     display: inline-flex;
     align-items: center;
+    box-sizing: border-box;
     min-height: 40px;
     padding: 8px 14px;
     border-radius: 8px;
+    font-weight: 600;
+    line-height: normal;
     cursor: pointer;
+  }
+  label.file:focus-within {
+    outline: 3px solid #0a5bd3;
+    outline-offset: 2px;
   }
   label.file input {
     position: absolute;

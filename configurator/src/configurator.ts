@@ -40,6 +40,8 @@ export class BpConfigurator extends LitElement {
   private showProblems = false;
   private copied: SnippetKind | null = null;
   private sender: Lookup | null = null;
+  /** What the start search last failed to find. */
+  private startMissing: string | null = null;
   private lookupTimer: ReturnType<typeof setTimeout> | undefined;
   private unsubscribe: (() => void) | undefined;
   private readonly preview = new PreviewController(this, () => this.store.getState().draft);
@@ -155,14 +157,21 @@ export class BpConfigurator extends LitElement {
 
   /** The place the map starts at, found by the proxy's search. */
   private async findStart(query: string): Promise<void> {
+    this.startMissing = null;
     if (!query.trim()) return;
     const url = new URL('/api/v1/branches/search', location.href);
     url.searchParams.set('q', query.trim());
     url.searchParams.set('limit', '1');
-    const answer = (await (await fetch(url)).json()) as {
+    let answer: {
       places: { name: string; region: string; lon: number; lat: number }[];
       results: { name: string; location: { lon: number; lat: number } }[];
-    };
+    } = { places: [], results: [] };
+    try {
+      const response = await fetch(url);
+      if (response.ok) answer = (await response.json()) as typeof answer;
+    } catch {
+      // Offline: said below like a miss.
+    }
     const place = answer.places[0];
     const branch = answer.results[0];
     const at = place
@@ -170,7 +179,11 @@ export class BpConfigurator extends LitElement {
       : branch
         ? { ...branch.location, label: branch.name }
         : null;
-    if (!at) return;
+    if (!at) {
+      this.startMissing = query.trim();
+      this.requestUpdate();
+      return;
+    }
     const s = this.store.getState();
     s.setOption('center', `${at.lon.toFixed(5)},${at.lat.toFixed(5)}`);
     if (!s.draft.options.zoom) s.setOption('zoom', START_ZOOM);
@@ -225,21 +238,38 @@ export class BpConfigurator extends LitElement {
     const w = this.w;
     const d = this.draft;
     const center = d.options.center;
-    return html`<form
-      class="field start"
-      @submit=${(e: SubmitEvent) => {
-        e.preventDefault();
-        const q = new FormData(e.target as HTMLFormElement).get('start');
-        void this.findStart(typeof q === 'string' ? q : '');
-      }}
-    >
+    // Not a <form>: it sits inside the configurator's form, and forms do not nest.
+    const search = (input: HTMLInputElement | null) => void this.findStart(input?.value ?? '');
+    return html`<div class="field start" role="search">
       <label for="f-start">${w.startSearch}</label>
       <div class="inline">
-        <input id="f-start" name="start" type="search" autocomplete="off" />
-        <button type="submit" class="secondary">${w.startSearchButton}</button>
+        <input
+          id="f-start"
+          name="start"
+          type="search"
+          autocomplete="off"
+          @keydown=${(e: KeyboardEvent) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            search(e.target as HTMLInputElement);
+          }}
+        />
+        <button
+          type="button"
+          class="secondary"
+          @click=${() => search(this.renderRoot.querySelector<HTMLInputElement>('#f-start'))}
+        >
+          ${w.startSearchButton}
+        </button>
       </div>
       <p class="lookup" role="status">
-        ${center ? fill(w.startAt, { place: d.startLabel ?? String(center) }) : w.startNone}
+        ${
+          this.startMissing
+            ? fill(w.startNotFound, { query: this.startMissing })
+            : center
+              ? fill(w.startAt, { place: d.startLabel || String(center) })
+              : w.startNone
+        }
         ${
           center
             ? html`<button
@@ -257,7 +287,7 @@ export class BpConfigurator extends LitElement {
             : nothing
         }
       </p>
-    </form>`;
+    </div>`;
   }
 
   private renderAppearance(): TemplateResult {
@@ -328,7 +358,7 @@ export class BpConfigurator extends LitElement {
       value: p.roundMode ?? '',
       choices: ['up', 'nearest'],
       labels: w.pricing.roundMode.choices,
-      defaultText: `${w.pricing.roundMode.choices!.up} ✓`,
+      defaultText: `${w.pricing.roundMode.choices!.up} ${w.byDefault}`,
       onChange: (v) => s.setPricing('roundMode', v || null),
     })}
     ${number('freeAbove')} ${number('extraDays')}`;

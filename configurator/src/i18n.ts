@@ -38,9 +38,12 @@ export interface UiWords {
   startSearchButton: string;
   startNone: string;
   startAt: string;
+  startNotFound: string;
   startClear: string;
   senderChecking: string;
   senderUnknown: string;
+  /** After the choice a widget makes when none is set. */
+  byDefault: string;
   preview: string;
   desktop: string;
   phone: string;
@@ -147,7 +150,10 @@ const ru: UiWords = {
     },
   },
   appearance: {
-    primary: { label: 'Основной цвет', hint: 'Кнопки, выбранные фильтры, группы на карте.' },
+    primary: {
+      label: 'Основной цвет',
+      hint: 'Кнопки, выбранные фильтры, группы на карте. Надписи на светлом цвете станут тёмными, чтобы их было легко прочесть.',
+    },
     radius: { label: 'Скругление углов, px' },
     font: { label: 'Шрифт', hint: 'Названия через запятую, например «PT Sans, sans-serif».' },
     height: { label: 'Высота, px', hint: 'От 240 до 1600.' },
@@ -183,9 +189,11 @@ const ru: UiWords = {
   startSearchButton: 'Найти',
   startNone: 'Вся страна',
   startAt: 'Начинать с: {place}',
+  startNotFound: 'Не нашли «{query}»: попробуйте город или индекс',
   startClear: 'Вся страна',
   senderChecking: 'Проверяем индекс…',
-  senderUnknown: 'Такого индекса нет среди отделений',
+  senderUnknown: 'В справочнике нет отделения с этим индексом: проверьте цифры',
+  byDefault: '(по умолчанию)',
   preview: 'Предпросмотр',
   desktop: 'Компьютер',
   phone: 'Телефон',
@@ -294,7 +302,10 @@ const en: UiWords = {
     phoneStart: { label: 'On a phone, show first', choices: { map: 'The map', list: 'The list' } },
   },
   appearance: {
-    primary: { label: 'Primary colour', hint: 'Buttons, pressed filters, clusters on the map.' },
+    primary: {
+      label: 'Primary colour',
+      hint: 'Buttons, pressed filters, clusters on the map. Labels on a light colour turn dark, so that they stay easy to read.',
+    },
     radius: { label: 'Corner radius, px' },
     font: { label: 'Font', hint: 'Font names separated by commas, such as “PT Sans, sans-serif”.' },
     height: { label: 'Height, px', hint: '240 to 1600.' },
@@ -327,9 +338,11 @@ const en: UiWords = {
   startSearchButton: 'Find',
   startNone: 'The whole country',
   startAt: 'Starts at: {place}',
+  startNotFound: 'Nothing found for “{query}”: try a town or a postal code',
   startClear: 'The whole country',
   senderChecking: 'Checking the postal code…',
-  senderUnknown: 'No branch has this postal code',
+  senderUnknown: 'No branch in the directory has this postal code: check the digits',
+  byDefault: '(default)',
   preview: 'Preview',
   desktop: 'Desktop',
   phone: 'Phone',

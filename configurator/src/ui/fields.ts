@@ -39,6 +39,8 @@ export function textInput(p: {
   problem: string | null;
   type?: 'text' | 'number' | 'url';
   inputmode?: 'numeric' | 'decimal';
+  /** What the widget does when the field is left empty, when that is a value. */
+  placeholder?: string | undefined;
   onInput: (value: string) => void;
   after?: TemplateResult | typeof nothing;
 }): TemplateResult {
@@ -53,6 +55,7 @@ export function textInput(p: {
       name=${p.name}
       type=${p.type ?? 'text'}
       inputmode=${p.inputmode ?? nothing}
+      placeholder=${p.placeholder ?? nothing}
       .value=${p.value}
       aria-invalid=${p.problem ? 'true' : 'false'}
       aria-describedby=${described || nothing}
@@ -109,7 +112,7 @@ export function choiceInput(p: {
   </div>`;
 }
 
-/** A group of checkboxes for a list option; none checked is the option's default. */
+/** A group of checkboxes for a list option; all checked is the option's default; one stays checked. */
 function listInput(
   f: OptionField,
   c: FieldContext,
@@ -118,7 +121,7 @@ function listInput(
   const def: OptionDef<unknown> = f.def;
   const raw = c.value(def.attribute);
   const all = def.choices ?? [];
-  const checked = new Set(
+  const listed = new Set(
     typeof raw === 'string'
       ? raw
           .split(',')
@@ -126,6 +129,8 @@ function listInput(
           .filter(Boolean)
       : ((def.default as string[]) ?? []),
   );
+  // None listed is every choice (the option's default).
+  const checked = listed.size === 0 ? new Set(all) : listed;
   const toggle = (choice: string, on: boolean) => {
     const next = all.filter((x) => (x === choice ? on : checked.has(x)));
     c.set(def.attribute, next.length === all.length || next.length === 0 ? null : next.join(','));
@@ -134,12 +139,13 @@ function listInput(
     <legend>${words.label}</legend>
     ${all.map((choice) => {
       const id = `f-${def.attribute}-${choice}`;
-      const on = checked.size === 0 || checked.has(choice);
+      const on = checked.has(choice);
       return html`<span class="check">
         <input
           id=${id}
           type="checkbox"
           .checked=${on}
+          ?disabled=${on && checked.size === 1}
           @change=${(e: Event) => toggle(choice, (e.target as HTMLInputElement).checked)}
         />
         <label for=${id}>${words.choices?.[choice] ?? choice}</label>
@@ -167,7 +173,7 @@ export function optionInput(f: OptionField, c: FieldContext): TemplateResult {
       value: typeof raw === 'string' ? raw : '',
       choices: def.choices ?? [],
       labels: words.choices,
-      defaultText: `${words.choices?.[String(def.default)] ?? plainDoc(def.defaultText)} ✓`,
+      defaultText: `${words.choices?.[String(def.default)] ?? plainDoc(def.defaultText)} ${c.w.byDefault}`,
       onChange: (v) => c.set(def.attribute, v || null),
     });
   if (def.kind === 'list') return listInput(f, c, words);
@@ -181,6 +187,7 @@ export function optionInput(f: OptionField, c: FieldContext): TemplateResult {
     problem:
       problem && (c.w.fields[f.key]?.hint ? `${c.w.invalid}. ${c.w.fields[f.key]!.hint}` : problem),
     type: def.kind === 'url' ? 'url' : 'text',
+    placeholder: /^\d+$/.test(def.defaultText) ? def.defaultText : undefined,
     ...(def.kind === 'number' ? { inputmode: 'decimal' as const } : {}),
     onInput: (v) => c.set(def.attribute, v.trim() === '' ? null : v),
   });

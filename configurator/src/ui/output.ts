@@ -38,7 +38,7 @@ export function renderOutput(p: OutputProps): TemplateResult {
         ? html`${KINDS.map((kind) => {
             const text = snippet(kind, context);
             const id = `snippet-${kind}`;
-            return html`<div class="snippet">
+            return html`<div class="snippet" role="group" aria-labelledby="${id}-title">
               <h3 id="${id}-title">${w.outputs[kind]}</h3>
               <pre><code id=${id} aria-labelledby="${id}-title">${text}</code></pre>
               <button

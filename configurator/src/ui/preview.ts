@@ -77,7 +77,7 @@ export class PreviewController implements ReactiveController {
       if (!(name in properties)) this.picker.style.removeProperty(name);
     for (const [name, value] of Object.entries(properties))
       this.picker.style.setProperty(name, value);
-    if (!properties.height) this.picker.style.setProperty('height', '560px');
+    if (!properties.height) this.picker.style.setProperty('height', 'min(560px, 75vh)');
     this.applied = new Set([...Object.keys(properties), 'height']);
   }
 
