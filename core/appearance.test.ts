@@ -11,7 +11,7 @@ describe('parseAppearance', () => {
   it.each([
     [{ primary: 'green' }, /primary must be a colour written #rrggbb/],
     [{ primary: 'red; background: url(x)' }, /primary must be a colour/],
-    [{ radius: 1e400 }, /radius must be pixels from 0 to 24/],
+    [{ radius: Number('1e400') }, /radius must be pixels from 0 to 24/],
     [{ radius: -1 }, /radius must be pixels/],
     [{ height: 100 }, /height must be pixels from 240 to 1600/],
     [{ font: 'x; } :host { display: none' }, /font must be font names/],
