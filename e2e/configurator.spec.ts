@@ -90,6 +90,9 @@ test('a merchant shapes, saves and pastes a configuration; the shop’s widget f
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Saved: version 1')).toBeVisible();
   await expect(page.getByText('The owner key is shown this once.')).toBeVisible();
+  const keyOf = async (p: Page) =>
+    /Owner key: (\S+)/.exec(await p.getByRole('alert').innerText())![1]!;
+  const key = await keyOf(page);
   await axeClean(page, 'saved, with the code to paste');
 
   const script = await copied(page, 'Code for a site');
@@ -197,6 +200,18 @@ test('a merchant shapes, saves and pastes a configuration; the shop’s widget f
     await page.request.get(`${PROXY_ORIGIN}/api/v1/configs/${id}`)
   ).json()) as { version: number; options: Record<string, string> };
   expect(restored).toMatchObject({ version: 3, options: { lang: 'en', from: '410012' } });
+
+  // A new owner key: shown once, and the old one stops working.
+  await page.getByRole('button', { name: 'New owner key' }).click();
+  await expect.poll(() => keyOf(page)).not.toBe(key);
+  const withOldKey = await page.request.put(`${PROXY_ORIGIN}/api/v1/configs/${id}`, {
+    headers: { authorization: `Bearer ${key}`, 'if-match': '"3"' },
+    data: { options: { lang: 'ru' } },
+  });
+  expect(withOldKey.status()).toBe(403);
+  await markup.fill('15');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved: version 4')).toBeVisible();
 });
 
 test('on a phone the configurator shows the preview first, and every field still works', async ({
@@ -215,4 +230,34 @@ test('on a phone the configurator shows the preview first, and every field still
   await page.getByLabel('Скругление углов, px').fill('99');
   await expect(page.getByLabel('Скругление углов, px')).toHaveAttribute('aria-invalid', 'true');
   await axeClean(page, 'on a phone, with a wrong radius');
+});
+
+test('every snippet works as pasted: the iframe, the app address and the widget.pochta.ru drop-in', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(CONFIGURATOR);
+  await page.getByLabel('Язык конструктора').selectOption('English');
+  await page.getByLabel('Widget language').selectOption('English');
+  await page.getByLabel('Sites where the widget works').fill(HOST_ORIGIN);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText(/Saved: version \d/)).toBeVisible();
+
+  const shop = await browser.newPage();
+  await shop.goto(await paste(page, await copied(page, 'In an iframe')));
+  await expect(
+    shop.frameLocator('iframe').locator('branch-picker').getByPlaceholder('Postal code or address'),
+  ).toBeVisible();
+
+  await shop.goto(await paste(page, await copied(page, 'Instead of widget.pochta.ru')));
+  await expect(
+    shop.locator('#ecom-widget branch-picker').getByPlaceholder('Postal code or address'),
+  ).toBeVisible();
+
+  const app = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+  await app.goto(await copied(page, 'Address for an app'));
+  await expect(
+    app.locator('branch-picker').getByPlaceholder('Postal code or address'),
+  ).toBeVisible();
 });

@@ -76,3 +76,7 @@ export const restoreVersion = (id: string, token: string, etag: string, version:
     token,
     etag,
   });
+
+/** A new owner token: the old one stops working. */
+export const rotateToken = (id: string, token: string) =>
+  call<CreatedConfig>(`${BASE}/${encodeURIComponent(id)}/token`, { method: 'POST', token });

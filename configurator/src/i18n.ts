@@ -70,6 +70,7 @@ export interface UiWords {
   exportJson: string;
   importJson: string;
   newConfig: string;
+  rotateToken: string;
   conflict: string;
   loadSaved: string;
   fixFirst: string;
@@ -227,6 +228,7 @@ const ru: UiWords = {
   exportJson: 'Скачать JSON',
   importJson: 'Загрузить из JSON',
   newConfig: 'Новая настройка',
+  rotateToken: 'Новый ключ владельца',
   conflict:
     'Настройку уже изменили в другой вкладке или на другом компьютере. Загрузите сохранённую версию, затем повторите изменения.',
   loadSaved: 'Загрузить сохранённую версию',
@@ -376,6 +378,7 @@ const en: UiWords = {
   exportJson: 'Download JSON',
   importJson: 'Load from JSON',
   newConfig: 'New configuration',
+  rotateToken: 'New owner key',
   conflict:
     'The configuration was changed in another tab or on another computer. Load the saved version, then make your changes again.',
   loadSaved: 'Load the saved version',

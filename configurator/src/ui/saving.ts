@@ -12,6 +12,7 @@ import {
   listVersions,
   readConfig,
   restoreVersion,
+  rotateToken,
   updateConfig,
   type VersionEntry,
 } from '../api';
@@ -111,6 +112,18 @@ export class SaveController {
       const { body, etag } = await restoreVersion(saved.id, saved.token, saved.etag, version);
       this.s.savedAs(body, etag);
       await this.loadVersions();
+    } catch (error) {
+      this.fail(error);
+    }
+  };
+
+  /** A new owner key, shown once; the old one (perhaps seen by someone else) stops working. */
+  readonly rotate = async (): Promise<void> => {
+    const saved = this.s.saved;
+    if (!saved) return;
+    try {
+      const { body, etag } = await rotateToken(saved.id, saved.token);
+      this.s.savedAs(body.config, etag, body.token);
     } catch (error) {
       this.fail(error);
     }
@@ -251,6 +264,13 @@ export class SaveController {
             }}
           />
         </label>
+        ${
+          s.saved
+            ? html`<button type="button" class="secondary" @click=${this.rotate}>
+                ${w.rotateToken}
+              </button>`
+            : nothing
+        }
         <button
           type="button"
           class="secondary"
