@@ -82,3 +82,17 @@ test.describe('with reduced motion', () => {
     await expect(liveRegion(page)).not.toHaveText(before!);
   });
 });
+
+test('a centre set while the map is still loading is where the map goes', async ({ page }) => {
+  // The configurator's preview does this: the merchant picks a town as the picker starts.
+  const network = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v1/branches');
+  await page.goto('/bare.html');
+  await network;
+  await page.locator('branch-picker').evaluate((el) => el.setAttribute('center', '46.03,51.53'));
+  await page.locator('branch-picker').evaluate((el) => el.setAttribute('zoom', '13'));
+  await pickerReady(page);
+  // Saratov's centre, not the whole country.
+  await expect
+    .poll(async () => Number(((await liveRegion(page).textContent()) ?? '').replace(/\D/g, '')))
+    .toBeLessThan(500);
+});

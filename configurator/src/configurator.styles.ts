@@ -39,7 +39,7 @@ export const styles = css`
   }
   @media (max-width: 900px) {
     .layout {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
   }
   .form {
@@ -143,7 +143,9 @@ export const styles = css`
   .side {
     position: sticky;
     top: 12px;
+    min-width: 0;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 14px;
   }
   @media (max-width: 900px) {

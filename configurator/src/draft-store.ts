@@ -147,6 +147,9 @@ export function createConfiguratorStore(): ConfiguratorStore {
       savedAs: (config, etag, token) =>
         set((s) => {
           const next = fromConfig(config);
+          // The start's place name is the form's, not saved: kept while the start is the same.
+          if (s.draft.startLabel && s.draft.options.center === next.options.center)
+            next.startLabel = s.draft.startLabel;
           return {
             draft: next,
             savedDraft: JSON.stringify(next),

@@ -81,7 +81,7 @@ export interface UiWords {
 const ru: UiWords = {
   title: 'Конструктор виджета выбора пункта выдачи',
   intro:
-    'Настройте виджет, посмотрите его справа и сохраните: получите код для сайта, приложения или iframe.',
+    'Настройте виджет: предпросмотр меняется сразу. Сохраните и получите код для сайта, приложения или iframe.',
   language: 'Язык конструктора',
   sections: {
     shipment: 'Отправление',
@@ -240,7 +240,7 @@ const ru: UiWords = {
 const en: UiWords = {
   title: 'Pickup point widget builder',
   intro:
-    'Shape the widget, watch it on the right, and save it: you get the code for a site, an app or an iframe.',
+    'Shape the widget and watch the preview change as you go; save it to get the code for a site, an app or an iframe.',
   language: 'Builder language',
   sections: {
     shipment: 'Shipment',

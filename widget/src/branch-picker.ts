@@ -99,6 +99,7 @@ export class BranchPicker extends LitElement {
     onMove: () => this.view.schedule(),
     onStart: (client) => this.selection.recall(client.base),
     onReady: (options) => {
+      this.view.catchUp(options);
       this.view.schedule();
       this.selection.preselect(options.selected);
       this.card.load();

@@ -10,7 +10,7 @@ import { reportError } from '../errors';
 import { countOf, fill, type Catalog } from '../i18n';
 import type { MapFeature } from '../network/cluster-index';
 import type { Filters } from '../network/protocol';
-import { parcelOf, siteTypes, type ResolvedOptions } from '../options';
+import { parcelOf, siteTypes, type PickerOptions, type ResolvedOptions } from '../options';
 import type { PickerStore } from '../state/store';
 import type { FlagFilter } from '../ui/filters';
 import type { ListController } from '../ui/list';
@@ -86,6 +86,12 @@ export class MapView implements ReactiveController {
   applyStartView(): void {
     const { center, zoom } = this.o.resolved().options;
     if (center) this.o.session.map?.flyTo(center[0], center[1], zoom ?? CENTRE_ZOOM);
+  }
+
+  /** At the start: moves on to a centre or zoom the page set while the map was loading. */
+  catchUp(started: Pick<PickerOptions, 'center' | 'zoom'>): void {
+    const { center, zoom } = this.o.resolved().options;
+    if (String(center) !== String(started.center) || zoom !== started.zoom) this.applyStartView();
   }
 
   /** A type chip: one type on or off; `null` for all. All of them on is the same as none. */
