@@ -36,7 +36,7 @@ const EN: Words = {
   chosen: /Branch chosen/,
   weekdays: /^\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Every day)/,
   state: /^(Open|Closed)/,
-  cost: /Delivery\s+RUB\s?[\d,]+(\.\d{2})?\s+·\s+\d+(–\d+)? days?/,
+  cost: /Delivery\s+₽[\d,]+(\.\d{2})?\s+·\s+\d+(–\d+)? days?/,
 };
 
 /** What the card must show: the open-now line, the week's hours with today marked, the cost. */

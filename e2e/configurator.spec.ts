@@ -137,8 +137,8 @@ test('a merchant shapes, saves and pastes a configuration; the shop’s widget f
     cost: { amount: number };
   };
   expect(selection!.quote.cost.amount).toBeCloseTo(base.cost.amount * 1.1, 1);
-  await expect(picker.locator('[part="quote"]')).toContainText(
-    selection!.quote.cost.amount.toFixed(2),
+  await expect(picker).toContainText(
+    new RegExp(`Delivery\\s*₽${selection!.quote.cost.amount.toFixed(2).replace('.', '\\.')}`),
   );
 
   // A site the configuration does not allow gets nothing of it: the widget works on its own.

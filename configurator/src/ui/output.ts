@@ -40,7 +40,7 @@ export function renderOutput(p: OutputProps): TemplateResult {
             const id = `snippet-${kind}`;
             return html`<div class="snippet" role="group" aria-labelledby="${id}-title">
               <h3 id="${id}-title">${w.outputs[kind]}</h3>
-              <pre><code id=${id} aria-labelledby="${id}-title">${text}</code></pre>
+              <pre tabindex="0"><code id=${id}>${text}</code></pre>
               <button
                 type="button"
                 class="secondary"

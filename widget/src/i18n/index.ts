@@ -69,7 +69,7 @@ export function countOf(
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-/** `315 ₽`, `1 250,50 ₽`: rubles in the catalogue's locale, kopecks only when there are any. */
+/** `315 ₽`, `1 250,50 ₽`, `₽564.30`: rubles in the catalogue's locale, kopecks only when there are any. */
 export function formatRubles(catalog: Catalog, amount: number): string {
   const whole = Number.isInteger(amount);
   const key = `${catalog.locale}|${whole}`;
@@ -78,6 +78,8 @@ export function formatRubles(catalog: Catalog, amount: number): string {
     format = new Intl.NumberFormat(catalog.locale, {
       style: 'currency',
       currency: 'RUB',
+      // ₽ in every language: English would otherwise write "RUB 564.30".
+      currencyDisplay: 'narrowSymbol',
       minimumFractionDigits: whole ? 0 : 2,
       maximumFractionDigits: whole ? 0 : 2,
     });
