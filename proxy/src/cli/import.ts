@@ -97,6 +97,7 @@ async function main(): Promise<number> {
           removed: 0,
           rejected: r.read - r.accepted.length,
           problems: r.problems,
+          warnings: r.warnings,
           notes: r.notes,
         }),
       );

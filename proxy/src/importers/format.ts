@@ -20,7 +20,12 @@ export interface ParsedRow {
   where: string;
   branch?: Branch;
   problems: RowProblem[];
+  /** What was read, but worth a word: the row is imported, and the report says these. */
+  warnings?: RowProblem[];
 }
+
+/** Notes a row as imported but worth a word (a weekday its hours never name). */
+export type Warn = (field: string, message: string) => void;
 
 /** A file that cannot be imported at all (not a zip, not JSON, a CSV without required columns). */
 export class ImportError extends Error {
@@ -49,9 +54,11 @@ export interface ImportFormat {
 }
 
 /** Runs a row builder and turns its exceptions into a problem, so one bad row never stops a file. */
-export function row(where: string, build: () => Branch): ParsedRow {
+export function row(where: string, build: (warn: Warn) => Branch): ParsedRow {
+  const warnings: RowProblem[] = [];
   try {
-    return { where, branch: build(), problems: [] };
+    const branch = build((field, message) => warnings.push({ where, field, message }));
+    return { where, branch, problems: [], ...(warnings.length ? { warnings } : {}) };
   } catch (error) {
     const field = (error as { field?: string }).field;
     const message = error instanceof Error ? error.message : String(error);

@@ -57,8 +57,19 @@ describe('hours written as text', () => {
     });
   });
 
-  it('treats days a passport does not list as days off', () => {
-    expect(parseWorkTimeLines(['вт, открыто: 10:00 - 14:00']).mon).toBeNull();
+  it('treats days a passport does not list as days off, and says which they were', () => {
+    const unnamed: string[][] = [];
+    expect(
+      parseWorkTimeLines(['вт, открыто: 10:00 - 14:00'], (days) => unnamed.push(days)).mon,
+    ).toBeNull();
+    expect(unnamed).toEqual([['mon', 'wed', 'thu', 'fri', 'sat', 'sun']]);
+  });
+
+  it('refuses "open" with no hours after it, rather than reading a day off', () => {
+    expect(() => parseWorkTimeLines(['пн, выходной', 'вт, открыто:'])).toThrow(
+      /"вт, открыто:" does not read as hours/,
+    );
+    expect(() => parseWorkTimeLines(['вт, открыто'])).toThrow(HoursSyntaxError);
   });
 
   it('reads a week written on one line', () => {

@@ -93,30 +93,40 @@ function daysOf(label: string, raw: string): Weekday[] {
 }
 
 /**
- * The passport's `workTime` lines into a week. Days no line mentions are days off, as the passport
- * lists only the days it knows.
+ * The passport's `workTime` lines into a week. A line that says "открыто" with no hours after it
+ * (a dump cut short: `"вт, открыто:"`) does not read: it throws, rather than becoming a day off.
+ * Days no line mentions are days off, as the passport lists only the days it knows; `unnamed`
+ * hears which they were, so that an importer can warn about them.
  */
-export function parseWorkTimeLines(lines: readonly string[]): Record<Weekday, DayHours | null> {
+export function parseWorkTimeLines(
+  lines: readonly string[],
+  unnamed?: (days: Weekday[]) => void,
+): Record<Weekday, DayHours | null> {
   const week = Object.fromEntries(WEEKDAYS.map((d) => [d, null])) as Record<
     Weekday,
     DayHours | null
   >;
+  const named = new Set<Weekday>();
   for (const raw of lines) {
     const comma = raw.indexOf(',');
     if (comma < 0) throw new HoursSyntaxError(raw, LINE_FORMS);
     const days = daysOf(raw.slice(0, comma), raw);
-    const rest = raw
-      .slice(comma + 1)
-      .trim()
-      .replace(/^открыто\s*:?\s*/i, '');
+    const said = raw.slice(comma + 1).trim();
+    const rest = said.replace(/^открыто\s*:?\s*/i, '');
+    if (rest === '' && said !== '') throw new HoursSyntaxError(raw, LINE_FORMS);
     let hours: DayHours | null;
     try {
       hours = parseDayText(rest);
     } catch {
       throw new HoursSyntaxError(raw, LINE_FORMS);
     }
-    for (const d of days) week[d] = hours;
+    for (const d of days) {
+      week[d] = hours;
+      named.add(d);
+    }
   }
+  const missing = WEEKDAYS.filter((d) => !named.has(d));
+  if (missing.length) unnamed?.(missing);
   return week;
 }
 

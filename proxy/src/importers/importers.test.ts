@@ -95,6 +95,48 @@ describe('Russian Post passport dump', () => {
     ]);
   });
 
+  it('rejects a real element whose hours were cut short, naming the line, and keeps the other seven', () => {
+    // A real dump excerpt (research/real-samples): the last element's workTime ends at "вт, открыто:".
+    const { read, accepted, problems, warnings } = readImport(fixture('passport-real-8.json'), {
+      fileName: 'ALL.txt',
+    });
+    expect(read).toBe(8);
+    expect(accepted).toHaveLength(7);
+    expect(problems).toEqual([
+      {
+        where: 'passportElements[7]',
+        field: 'workTime',
+        message: expect.stringContaining('"вт, открыто:" does not read as hours'),
+      },
+    ]);
+    expect(warnings).toEqual([]);
+    // The seven read as written: 412831 opens on Tuesday, Thursday and Saturday only.
+    const week = accepted.find((b) => b.postalCode === '412831')!.hours.weekly;
+    expect(week.tue).toEqual({ open: '11:00', close: '15:00', breaks: [] });
+    expect([week.mon, week.wed, week.fri, week.sun]).toEqual([null, null, null, null]);
+  });
+
+  it('warns, naming the row and the days, when hours leave weekdays out', () => {
+    const dump = JSON.parse(fixture('passport-real-8.json').toString('utf8')) as {
+      passportElements: { workTime: string[] }[];
+    };
+    dump.passportElements = dump.passportElements.slice(0, 1);
+    dump.passportElements[0]!.workTime = ['пн, открыто: 09:00 - 18:00', 'вт, выходной'];
+    const { accepted, warnings } = readImport(Buffer.from(JSON.stringify(dump)), {
+      fileName: 'ALL.txt',
+    });
+    expect(accepted).toHaveLength(1);
+    expect(warnings).toEqual([
+      {
+        where: 'passportElements[0]',
+        field: 'workTime',
+        message: expect.stringMatching(
+          /^names no hours for wed, thu, fri, sat, sun: imported as days off/,
+        ),
+      },
+    ]);
+  });
+
   it('reads the dump unzipped as well', () => {
     expect(readImport(fixture('passport.json'), { fileName: 'ALL.txt' }).accepted).toHaveLength(4);
   });

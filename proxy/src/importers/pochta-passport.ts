@@ -17,6 +17,7 @@ import {
   row,
   type ImportFormat,
   type ReadResult,
+  type Warn,
 } from './format';
 import { clockTime, HoursSyntaxError, parseWorkTimeLines } from './hours-text';
 import { joinAddress, placeName, regionName, withKindDot } from './russian-address';
@@ -106,7 +107,7 @@ function exceptionsOf(holidays: PassportElement['holidays']): HoursException[] {
 }
 
 /** One passport element as a branch. Throws RowFieldError naming the field it could not read. */
-export function passportBranch(el: PassportElement): Branch {
+export function passportBranch(el: PassportElement, warn: Warn = () => {}): Branch {
   const a = el.address ?? {};
   const postalCode = String(a.index ?? '').trim();
   if (!/^\d{6}$/.test(postalCode))
@@ -122,7 +123,12 @@ export function passportBranch(el: PassportElement): Branch {
   let hours: BranchHours;
   try {
     hours = {
-      weekly: parseWorkTimeLines(el.workTime ?? []),
+      weekly: parseWorkTimeLines(el.workTime ?? [], (days) =>
+        warn(
+          'workTime',
+          `names no hours for ${days.join(', ')}: imported as days off; check the passport's lines (${JSON.stringify(el.workTime ?? [])})`,
+        ),
+      ),
       exceptions: exceptionsOf(el.holidays),
     };
   } catch (error) {
@@ -225,7 +231,7 @@ export const pochtaPassport: ImportFormat = {
     }
     return {
       rows: json.passportElements.map((el, i) =>
-        row(`passportElements[${i}]`, () => passportBranch(el as PassportElement)),
+        row(`passportElements[${i}]`, (warn) => passportBranch(el as PassportElement, warn)),
       ),
     };
   },

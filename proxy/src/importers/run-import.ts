@@ -47,6 +47,8 @@ export interface ImportReport {
   removed: number;
   rejected: number;
   problems: RowProblem[];
+  /** Rows imported with a word of warning (a weekday their hours never name). */
+  warnings: RowProblem[];
   notes: string[];
 }
 
@@ -88,6 +90,7 @@ export function readImport(data: Buffer, options: Pick<ImportOptions, 'fileName'
   const { rows, notes = [] } = format.read(data, options.fileName);
   const accepted: Branch[] = [];
   const problems: RowProblem[] = [];
+  const warnings: RowProblem[] = [];
   const firstSeen = new Map<string, string>();
   for (const r of rows) {
     if (!r.branch) {
@@ -112,8 +115,9 @@ export function readImport(data: Buffer, options: Pick<ImportOptions, 'fileName'
     }
     firstSeen.set(r.branch.id, r.where);
     accepted.push(r.branch);
+    if (r.warnings) warnings.push(...r.warnings);
   }
-  return { format: format.name, read: rows.length, accepted, problems, notes };
+  return { format: format.name, read: rows.length, accepted, problems, warnings, notes };
 }
 
 export function runImport(
@@ -122,7 +126,7 @@ export function runImport(
   options: ImportOptions,
 ): ImportReport {
   const startedAt = Date.now();
-  const { format, read, accepted, problems, notes } = readImport(data, options);
+  const { format, read, accepted, problems, warnings, notes } = readImport(data, options);
   const rejected = read - accepted.length;
   const report: ImportReport = {
     format,
@@ -133,6 +137,7 @@ export function runImport(
     removed: 0,
     rejected,
     problems,
+    warnings,
     notes,
   };
   if (read === 0)
@@ -162,7 +167,7 @@ export function runImport(
   return report;
 }
 
-/** The report as people read it: one summary line, then one line per problem. */
+/** The report as people read it: one summary line, then one line per problem, then per warning. */
 export function formatReport(report: ImportReport, maxProblems = 50): string {
   const lines = [
     `${report.format}: read ${report.read}, added ${report.added}, updated ${report.updated}, ` +
@@ -174,5 +179,12 @@ export function formatReport(report: ImportReport, maxProblems = 50): string {
   ];
   if (report.problems.length > maxProblems)
     lines.push(`… and ${report.problems.length - maxProblems} more problems`);
+  lines.push(
+    ...report.warnings
+      .slice(0, maxProblems)
+      .map((p) => `warning ${p.where}${p.field ? `, ${p.field}` : ''}: ${p.message}`),
+  );
+  if (report.warnings.length > maxProblems)
+    lines.push(`… and ${report.warnings.length - maxProblems} more warnings`);
   return lines.join('\n');
 }
