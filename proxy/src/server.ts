@@ -6,6 +6,7 @@
  * server with what routes read (`app.metrics`, `app.branches`, `app.sync`, `app.quotes`); route groups
  * (`routes/`) are encapsulated.
  */
+import { finiteKeyword, finiteNumbersEverywhere } from './plugins/finite-numbers';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
@@ -39,13 +40,15 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
     // Validation errors list every bad field, and carry the schema so messages can name what is allowed.
-    ajv: { customOptions: { allErrors: true, verbose: true } },
+    // Every number finite (plugins/finite-numbers.ts): coerced `1e400` would pass min and max.
+    ajv: { customOptions: { allErrors: true, verbose: true }, plugins: [finiteKeyword] },
     return503OnClosing: true,
     // Requests are logged at debug level by the metrics plugin; errors, syncs and starts at info and up.
     logController: new LogController({ disableRequestLogging: true }),
     clientErrorHandler,
   });
 
+  finiteNumbersEverywhere(app);
   await app.register(problemJson);
   await app.register(securityHeaders);
   await app.register(metricsPlugin);

@@ -71,7 +71,7 @@ export const quoteQuerySchema = {
       type: 'number',
       minimum: 0,
       maximum: MAX_MONEY,
-      description: 'order total in rubles, for free shipping; default: value',
+      description: `order total in rubles, from 0 to ${MAX_MONEY}, for free shipping; default: value`,
     },
     length: centimetres,
     width: centimetres,
