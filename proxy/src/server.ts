@@ -15,7 +15,7 @@ import { configsPlugin } from './plugins/configs';
 import { databasePlugin } from './plugins/database';
 import { metricsPlugin } from './plugins/metrics';
 import { openapi } from './plugins/openapi';
-import { clientErrorHandler, problemJson } from './plugins/problem-json';
+import { clientErrorHandler, frameworkErrors, problemJson } from './plugins/problem-json';
 import { publicCors } from './plugins/public-cors';
 import { quotesPlugin } from './plugins/quotes';
 import { securityHeaders } from './plugins/security';
@@ -46,6 +46,7 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
     // Requests are logged at debug level by the metrics plugin; errors, syncs and starts at info and up.
     logController: new LogController({ disableRequestLogging: true }),
     clientErrorHandler,
+    frameworkErrors,
   });
 
   finiteNumbersEverywhere(app);

@@ -5,7 +5,7 @@
  * Node cannot even parse gets the same shape from `clientErrorHandler`, written to the raw socket.
  */
 import type { Socket } from 'node:net';
-import type { FastifyError, FastifyPluginCallback } from 'fastify';
+import type { FastifyError, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, type FieldError } from '../errors';
 
@@ -53,23 +53,81 @@ function problemOf(error: FastifyError): HttpProblem {
 }
 
 /**
+ * Fastify's `frameworkErrors` option: what its router refuses before any hook runs (a path whose
+ * percent-encoding is not UTF-8, `/widget/%ff`) as a problem, never echoing the path.
+ */
+export function frameworkErrors(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const problem =
+    error.code === 'FST_ERR_BAD_URL'
+      ? new HttpProblem(
+          400,
+          'bad-url',
+          'The path is not valid percent-encoding: write each byte outside ASCII as %XX of its UTF-8.',
+          { cause: error },
+        )
+      : problemOf(error);
+  void reply
+    .code(problem.status)
+    .header('x-content-type-options', 'nosniff')
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(problem.toJSON());
+}
+
+/** What Node's HTTP parser reports, as the status and sentence a client can act on. */
+function clientProblem(error: NodeJS.ErrnoException): HttpProblem {
+  switch (error.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return new HttpProblem(
+        431,
+        'headers-too-large',
+        'The request headers are larger than the server reads (16 KB): send fewer or shorter ones.',
+      );
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+    case 'ERR_HTTP_HEADERS_TIMEOUT':
+      return new HttpProblem(
+        408,
+        'request-timeout',
+        'The request did not arrive in time: send it whole, promptly.',
+      );
+    case 'HPE_INVALID_URL':
+      return new HttpProblem(
+        400,
+        'unparseable-request',
+        'The request line could not be parsed: the URL must be ASCII, with anything else percent-encoded.',
+      );
+    default:
+      return new HttpProblem(
+        400,
+        'unparseable-request',
+        `The request is not valid HTTP/1.1 (${error.code ?? 'unreadable'}): check the request line and headers.`,
+      );
+  }
+}
+
+const REASONS: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
+
+/**
  * Fastify's `clientErrorHandler` option: a request Node cannot parse (raw UTF-8 in the URL, a broken
- * header) never reaches a route, so its 400 is written to the socket by hand.
+ * header, headers too large or too slow) never reaches a route, so its problem is written to the
+ * socket by hand, with the status that says what happened.
  */
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (!socket.writable) {
+  if (!socket.writable || error.code === 'ECONNRESET') {
     socket.destroy();
     return;
   }
-  const body = JSON.stringify(
-    new HttpProblem(
-      400,
-      'unparseable-request',
-      `the request could not be parsed (${error.code ?? error.message}): the URL must be ASCII, with anything else percent-encoded`,
-    ).toJSON(),
-  );
+  const problem = clientProblem(error);
+  const body = JSON.stringify(problem.toJSON());
   socket.end(
-    `HTTP/1.1 400 Bad Request\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${problem.status} ${REASONS[problem.status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
 
