@@ -7,6 +7,7 @@
 import { generateDemoNetwork } from './branches/demo/generate';
 import { ConfigError, configFromEnv } from './config';
 import { createServer } from './server';
+import { DatabaseUnusable } from './store/database';
 
 /** How long in-flight requests get to finish after a stop signal. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -35,7 +36,10 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     timer.unref();
     app.close().then(
-      () => process.exit(0),
+      () => {
+        app.log.info({ signal }, 'stopped: every request answered');
+        process.exit(0);
+      },
       (error: unknown) => {
         app.log.error({ err: error }, 'shutdown failed');
         process.exit(1);
@@ -49,6 +53,11 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(`branch-picker: ${error.message}`);
+  } else if (error instanceof DatabaseUnusable) {
+    // One line, naming what to change: under a supervisor a stack trace would only loop.
+    console.error(
+      `branch-picker: DATABASE_PATH=${error.path} cannot be used: ${error.message}. Point DATABASE_PATH at a branch-picker database, or at a new file to start afresh.`,
+    );
   } else {
     console.error('branch-picker: failed to start', error);
   }

@@ -42,7 +42,8 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
     // Validation errors list every bad field, and carry the schema so messages can name what is allowed.
     // Every number finite (plugins/finite-numbers.ts): coerced `1e400` would pass min and max.
     ajv: { customOptions: { allErrors: true, verbose: true }, plugins: [finiteKeyword] },
-    return503OnClosing: true,
+    // While closing, new requests get our problem (plugins/problem-json.ts), not Fastify's JSON.
+    return503OnClosing: false,
     // Requests are logged at debug level by the metrics plugin; errors, syncs and starts at info and up.
     logController: new LogController({ disableRequestLogging: true }),
     clientErrorHandler,

@@ -55,10 +55,28 @@ export class BranchService {
     return true;
   }
 
-  /** Looks for outside commits every `intervalMs`. */
-  watch(intervalMs: number): void {
+  /**
+   * Looks for outside commits every `intervalMs`. A database that cannot be read (a broken import,
+   * a file swapped for garbage) never stops the process: the last good snapshot stays served, and
+   * `onError` hears each new error once (not every tick), and `onRecovered` when reading works again.
+   */
+  watch(
+    intervalMs: number,
+    report: { onError?: (error: unknown) => void; onRecovered?: () => void } = {},
+  ): void {
     this.stop();
-    this.timer = setInterval(() => this.reloadIfChanged(), intervalMs);
+    let failing: string | null = null;
+    this.timer = setInterval(() => {
+      try {
+        this.reloadIfChanged();
+        if (failing !== null) report.onRecovered?.();
+        failing = null;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (message !== failing) report.onError?.(error);
+        failing = message;
+      }
+    }, intervalMs);
     this.timer.unref();
   }
 

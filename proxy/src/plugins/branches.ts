@@ -27,7 +27,15 @@ const plugin: FastifyPluginCallback<BranchesOptions> = (app, options, done) => {
     onReload: (index) => app.log.info({ branches: index.size }, 'branches reloaded'),
   });
   app.decorate('branches', branches);
-  if (options.reloadIntervalMs > 0) branches.watch(options.reloadIntervalMs);
+  if (options.reloadIntervalMs > 0)
+    branches.watch(options.reloadIntervalMs, {
+      onError: (error) =>
+        app.log.error(
+          { err: error, branches: branches.current.size },
+          'branches: the database could not be read; still serving the last good snapshot',
+        ),
+      onRecovered: () => app.log.info('branches: the database reads again'),
+    });
   const sync = options.sync ? new PochtaSync(options.sync, branches, app.log) : null;
   app.decorate('sync', sync);
   // On listen, not on ready: a server used through inject() (tests) syncs only when told to.

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginCallback } from 'fastify';
 import fp from 'fastify-plugin';
-import { openDatabase, type Db } from '../store/database';
+import { DatabaseUnusable, openDatabase, type Db } from '../store/database';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,7 +20,14 @@ export interface DatabaseOptions {
 }
 
 const plugin: FastifyPluginCallback<DatabaseOptions> = (app, options, done) => {
-  const db = openDatabase(options.database);
+  let db: Db;
+  try {
+    db = openDatabase(options.database);
+  } catch (error) {
+    // Through `done`: thrown here it would escape the server's start as an uncaught exception.
+    done(new DatabaseUnusable(options.database, error));
+    return;
+  }
   app.decorate('db', db);
   app.addHook('onClose', (_instance, next) => {
     db.close();

@@ -132,6 +132,23 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
 }
 
 const plugin: FastifyPluginCallback = (app, _options, done) => {
+  // Shutting down: what is in flight finishes; what arrives now is told to go elsewhere.
+  let closing = false;
+  app.addHook('preClose', (next) => {
+    closing = true;
+    next();
+  });
+  app.addHook('onRequest', (_request, reply, next) => {
+    if (!closing) return next();
+    reply.header('connection', 'close').header('retry-after', '1');
+    next(
+      new HttpProblem(
+        503,
+        'shutting-down',
+        'This proxy instance is shutting down: retry in a moment, and another instance (or this one, restarted) will answer.',
+      ),
+    );
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = problemOf(error);
     // An error we did not expect; our own 5xx problems (upstream failed) are answers, not bugs.

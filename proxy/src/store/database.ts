@@ -71,6 +71,17 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 /** Opens (creating if needed) and migrates a database. */
+/** A database the proxy cannot open or migrate, with the path it was given. */
+export class DatabaseUnusable extends Error {
+  readonly path: string;
+  constructor(file: string, cause: unknown) {
+    const { message, code } = cause as { message?: string; code?: string };
+    super(`${message ?? String(cause)}${code ? ` (${code})` : ''}`, { cause });
+    this.name = 'DatabaseUnusable';
+    this.path = file;
+  }
+}
+
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);

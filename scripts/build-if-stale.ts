@@ -1,6 +1,6 @@
 /**
- * `npm start`: builds when dist/ is missing or older than the sources, then runs the proxy on its
- * embedded defaults (the demo network, the offline basemap) at http://localhost:8080 (PORT to change).
+ * The first half of `npm start`: builds when dist/ is missing or older than the sources, and exits.
+ * TypeScript, so run by tsx as a child of scripts/start.mjs, which then runs the proxy itself.
  */
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -13,13 +13,7 @@ if (stamp !== (await sourceFingerprint())) {
   const result = spawnSync(
     process.execPath,
     [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-    },
+    { cwd: ROOT, stdio: 'inherit' },
   );
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  process.exit(result.status ?? 1);
 }
-
-// The bundled proxy (see scripts/build.ts).
-await import(path.join(DIST, 'proxy/main.mjs'));
