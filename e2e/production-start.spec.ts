@@ -50,14 +50,15 @@ test('SIGTERM to npm start reaches the proxy, which logs, drains and exits, leav
   npm.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   npm.stderr!.on('data', (d: Buffer) => (log += d.toString()));
   const exited = new Promise((resolve) => npm.on('exit', resolve));
+  let everything: number[] = [npm.pid!];
   try {
     await expect
       .poll(async () => (await fetch(`${BASE}/readyz`).catch(() => null))?.status, {
         timeout: 90_000,
       })
       .toBe(200);
-    const everything = tree(npm.pid!);
-    // npm, perhaps a shell, and the proxy: node running scripts/start.mjs, with no tsx in between.
+    everything = tree(npm.pid!);
+    // npm and the proxy: node running scripts/start.mjs (the shell exec'd it), no tsx in between.
     const commands = everything.map(commandOf);
     expect(commands.some((c) => /node .*scripts\/start\.mjs/.test(c))).toBe(true);
     expect(commands.filter((c) => c.includes('tsx'))).toEqual([]);
@@ -69,6 +70,6 @@ test('SIGTERM to npm start reaches the proxy, which logs, drains and exits, leav
     expect(log).toContain('stopped: every request answered');
     await expect(fetch(`${BASE}/healthz`)).rejects.toThrow();
   } finally {
-    for (const pid of tree(npm.pid!).reverse()) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    for (const pid of [...everything].reverse()) if (alive(pid)) process.kill(pid, 'SIGKILL');
   }
 });
