@@ -212,7 +212,7 @@ export class SaveController {
                 ${(this.versions ?? []).map(
                   (v) =>
                     html`<li>
-                      ${fill(w.version, { version: v.version, date: new Date(v.savedAt).toLocaleString() })}
+                      ${fill(w.version, { version: v.version, date: new Date(v.savedAt).toLocaleString(document.documentElement.lang || undefined) })}
                       ${
                         v.version === s.saved?.version
                           ? nothing
