@@ -85,6 +85,8 @@ export class MapController {
 
   /** Loads the style, creates the map and resolves once it has drawn its first frame. */
   static async create(options: MapControllerOptions, signal: AbortSignal): Promise<MapController> {
+    // Stopped before it began (removed while its code loaded): no map at all.
+    if (signal.aborted) throw new DOMException('aborted', 'AbortError');
     addStyles(options.root, MAPLIBRE_STYLES, 'before');
     const { style } = options;
     const view = options.center
@@ -109,10 +111,15 @@ export class MapController {
     map.keyboard.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     const controller = new MapController(map, options);
-    const onAbort = (): void => controller.destroy();
-    signal.addEventListener('abort', onAbort, { once: true });
+    let onAbort = (): void => controller.destroy();
     try {
       await new Promise<void>((resolve, reject) => {
+        // Stopped while loading: the map goes, and so does this wait (a removed map never loads).
+        onAbort = () => {
+          controller.destroy();
+          reject(new DOMException('aborted', 'AbortError'));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
         if (map.loaded()) return resolve();
         map.once('load', () => resolve());
         map.once('error', (e) => reject(new MapLoadError(options.styleUrl, e.error)));
