@@ -58,6 +58,10 @@ export class DialogController implements ReactiveController {
     this.host.requestUpdate();
     this.returnFocus?.focus();
     this.returnFocus = null;
+    // Focus given back to nothing focusable (the page's body): it must not stay on the closed
+    // dialog's controls, which the page may remove at once (BranchPicker.pick() does).
+    const focused = (this.host.renderRoot as ShadowRoot).activeElement;
+    if (focused instanceof HTMLElement) focused.blur();
     this.host.dispatchEvent(new CustomEvent(CLOSE_EVENT, { bubbles: true, composed: true }));
   }
 
