@@ -5,25 +5,19 @@
  * and the sender's town are controllers; every section is a template function.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import {
-  parseColour,
-  parseFont,
-  parseHeight,
-  parseRadius,
-  type Appearance,
-} from '#core/appearance';
-import { parseOrigin, parseReturnRule } from '#core/allowed';
 import { pricingProblems } from '#core/pricing-rules';
 import type { SavedPricing } from '#core/widget-config';
 import { styles } from './configurator.styles';
 import { createConfiguratorStore } from './draft-store';
-import { OPTION_FIELDS, optionProblem, SECTIONS, type SectionId } from './fields';
+import { OPTION_FIELDS, SECTIONS, type SectionId } from './fields';
 import { fill, WORDS, type UiLang, type UiWords } from './i18n';
 import { checkbox, choiceInput, optionInput, textInput, type FieldContext } from './ui/fields';
 import { renderOutput } from './ui/output';
 import { PreviewController } from './ui/preview';
 import { SaveController } from './ui/saving';
+import { placeOf, townOf } from './lookups';
 import type { SnippetKind } from './snippets';
+import { appearanceProblem, draftProblems, linesProblem } from './validation';
 
 /** The map starts this close to a town the merchant picks. */
 const START_ZOOM = '11';
@@ -71,56 +65,12 @@ export class BpConfigurator extends LitElement {
   private validate(): boolean {
     this.showProblems = true;
     this.requestUpdate();
-    const ok = this.problems().length === 0;
+    const ok = draftProblems(this.draft, this.w).length === 0;
     if (!ok)
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
       );
     return ok;
-  }
-
-  private problems(): string[] {
-    const d = this.draft;
-    const out: string[] = [];
-    for (const f of OPTION_FIELDS) {
-      const v = d.options[f.def.attribute];
-      if (typeof v === 'string' && optionProblem(f.def, v)) out.push(f.def.attribute);
-    }
-    for (const field of ['primary', 'radius', 'font', 'height'] as const)
-      if (this.appearanceProblem(field)) out.push(field);
-    out.push(...pricingProblems(d.pricing as Record<string, unknown>).map((p) => p.field));
-    if (this.linesProblem('allowedOrigins')) out.push('allowedOrigins');
-    if (this.linesProblem('allowedReturnUrls')) out.push('allowedReturnUrls');
-    return out;
-  }
-
-  private appearanceProblem(field: keyof Appearance): string | null {
-    const value = this.draft.appearance[field];
-    if (value === undefined) return null;
-    const parse = {
-      primary: parseColour,
-      radius: parseRadius,
-      font: parseFont,
-      height: parseHeight,
-    }[field];
-    try {
-      parse(value);
-      return null;
-    } catch {
-      return `${this.w.invalid}. ${this.w.appearance[field].hint ?? ''}`.trim();
-    }
-  }
-
-  private linesProblem(field: 'allowedOrigins' | 'allowedReturnUrls'): string | null {
-    const parse = field === 'allowedOrigins' ? parseOrigin : parseReturnRule;
-    for (const line of this.draft[field]) {
-      try {
-        parse(line);
-      } catch {
-        return `${this.w.invalid}: ${line}. ${this.w.sites[field].hint ?? ''}`;
-      }
-    }
-    return null;
   }
 
   /** The sender's town, looked up as the merchant types a valid postal code. */
@@ -137,21 +87,16 @@ export class BpConfigurator extends LitElement {
   }
 
   private async lookUp(code: string): Promise<void> {
+    let town: string | null;
     try {
-      const url = new URL('/api/v1/branches/search', location.href);
-      url.searchParams.set('q', code);
-      url.searchParams.set('limit', '1');
-      const answer = (await (await fetch(url)).json()) as {
-        results: { postalCode: string; address: { city: string; region: string } }[];
-      };
-      const hit = answer.results.find((r) => r.postalCode === code);
-      if (this.sender?.code !== code) return;
-      this.sender = hit
-        ? { code, state: 'found', town: `${hit.address.city}, ${hit.address.region}` }
-        : { code, state: 'unknown' };
+      town = await townOf(code);
     } catch {
       this.sender = null;
+      this.requestUpdate();
+      return;
     }
+    if (this.sender?.code !== code) return;
+    this.sender = town ? { code, state: 'found', town } : { code, state: 'unknown' };
     this.requestUpdate();
   }
 
@@ -159,26 +104,7 @@ export class BpConfigurator extends LitElement {
   private async findStart(query: string): Promise<void> {
     this.startMissing = null;
     if (!query.trim()) return;
-    const url = new URL('/api/v1/branches/search', location.href);
-    url.searchParams.set('q', query.trim());
-    url.searchParams.set('limit', '1');
-    let answer: {
-      places: { name: string; region: string; lon: number; lat: number }[];
-      results: { name: string; location: { lon: number; lat: number } }[];
-    } = { places: [], results: [] };
-    try {
-      const response = await fetch(url);
-      if (response.ok) answer = (await response.json()) as typeof answer;
-    } catch {
-      // Offline: said below like a miss.
-    }
-    const place = answer.places[0];
-    const branch = answer.results[0];
-    const at = place
-      ? { lon: place.lon, lat: place.lat, label: `${place.name}, ${place.region}` }
-      : branch
-        ? { ...branch.location, label: branch.name }
-        : null;
+    const at = await placeOf(query.trim());
     if (!at) {
       this.startMissing = query.trim();
       this.requestUpdate();
@@ -300,7 +226,7 @@ export class BpConfigurator extends LitElement {
         label: w.appearance[field].label,
         hint: w.appearance[field].hint,
         value: a[field] === undefined ? '' : String(a[field]),
-        problem: this.appearanceProblem(field),
+        problem: appearanceProblem(this.draft, this.w, field),
         inputmode: 'numeric',
         onInput: (v) =>
           s.setAppearance(field, v.trim() === '' ? null : Number.isNaN(Number(v)) ? v : Number(v)),
@@ -325,7 +251,7 @@ export class BpConfigurator extends LitElement {
         label: w.appearance.font.label,
         hint: w.appearance.font.hint,
         value: a.font ?? '',
-        problem: this.appearanceProblem('font'),
+        problem: appearanceProblem(this.draft, this.w, 'font'),
         onInput: (v) => s.setAppearance('font', v.trim() === '' ? null : v),
       })}
       ${number('height')}`;
@@ -370,7 +296,7 @@ export class BpConfigurator extends LitElement {
     const s = this.store.getState();
     const lines = (field: 'allowedOrigins' | 'allowedReturnUrls') => {
       const id = `f-${field}`;
-      const problem = this.linesProblem(field);
+      const problem = linesProblem(this.draft, this.w, field);
       return html`<div class="field">
         <label for=${id}>${w.sites[field].label}</label>
         <textarea
