@@ -51,6 +51,7 @@ describe('the configuration of an empty environment', () => {
       pricing: DEFAULT_PRICING,
       rates: DEFAULT_RATES,
       cacheMaxEntries: 50_000,
+      redisUrl: null,
       rateLimitPerMinute: 120,
     });
   });
@@ -78,6 +79,13 @@ describe('values from the environment', () => {
     const { server } = configFromEnv({ PRICING: '{"markupPercent": 10}' });
     expect(server.quotes.pricing).toEqual({ ...DEFAULT_PRICING, markupPercent: 10 });
   });
+
+  it.each(['redis://127.0.0.1:6379', 'rediss://:secret@cache.internal:6380/2'])(
+    'keeps the quote cache in the Redis at REDIS_URL=%s, the URL as given',
+    (url) => {
+      expect(configFromEnv({ REDIS_URL: url }).server.quotes.redisUrl).toBe(url);
+    },
+  );
 
   it('drops a trailing slash from an upstream URL', () => {
     expect(
@@ -151,6 +159,33 @@ describe('a bad environment', () => {
     expect(() => configFromEnv(env)).toThrow(ConfigError);
     expect(() => configFromEnv(env)).toThrow(message);
   });
+
+  it.each([
+    [
+      'http://user:secret@cache.internal:6379',
+      /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL such as redis:\/\/127\.0\.0\.1:6379, got a http:\/\/ one$/,
+    ],
+    [
+      'cache.internal:6379',
+      /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL such as redis:\/\/127\.0\.0\.1:6379$/,
+    ],
+    [
+      'redis://:secret@[bad',
+      /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL such as redis:\/\/127\.0\.0\.1:6379$/,
+    ],
+    [
+      'secret@cache',
+      /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL such as redis:\/\/127\.0\.0\.1:6379$/,
+    ],
+    ['redis://', /^REDIS_URL must name a host/],
+  ])(
+    'rejects REDIS_URL=%s, naming REDIS_URL and never quoting the value (it may hold a password)',
+    (url, message) => {
+      expect(() => configFromEnv({ REDIS_URL: url })).toThrow(ConfigError);
+      expect(() => configFromEnv({ REDIS_URL: url })).toThrow(message);
+      expect(() => configFromEnv({ REDIS_URL: url })).not.toThrow(/secret/);
+    },
+  );
 
   it('does not read sync settings without credentials: the sync is off', () => {
     expect(configFromEnv({ OTPRAVKA_SYNC_TYPE: 'SOME' }).server.sync).toBeNull();

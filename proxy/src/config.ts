@@ -13,6 +13,18 @@ import { DEFAULT_PRICING, pricingRules, type PricingRules } from './quotes/prici
 import type { QuoteMode } from './quotes/quote-service';
 import { originList, returnUrlList, type ReturnUrlRule } from './embed/allowed';
 import type { PochtaSyncConfig } from './sync/pochta-sync';
+import {
+  directory,
+  flag,
+  got,
+  jsonObject,
+  oneOf,
+  positive,
+  redisUrl,
+  text,
+  url,
+  wholeNumber,
+} from './config-parsers';
 
 /** Cost and delivery time. */
 export interface QuoteConfig {
@@ -30,6 +42,8 @@ export interface QuoteConfig {
   rates: RateTable;
   /** QUOTE_CACHE_ENTRIES: cached answers at most. */
   cacheMaxEntries: number;
+  /** REDIS_URL: the answer cache in this Redis, shared by every instance; null keeps it in memory. */
+  redisUrl: string | null;
   /** RATE_LIMIT_PER_MINUTE: quote requests per minute per client address; 0 for no limit. */
   rateLimitPerMinute: number;
 }
@@ -120,66 +134,6 @@ function defineEnv<S extends Record<string, Spec<unknown>>>(
 
 const spec = <T>(s: Spec<T>): Spec<T> => s;
 
-// Parsers: each throws a message that reads after the variable's name.
-const got = (raw: string): string => `, got ${JSON.stringify(raw)}`;
-
-const wholeNumber = (min: number, max: number) => (raw: string) => {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new Error(`must be a whole number from ${min} to ${max}${got(raw)}`);
-  return n;
-};
-
-const positive = (raw: string): number => {
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`must be a positive number${got(raw)}`);
-  return n;
-};
-
-const oneOf =
-  <T extends string>(allowed: readonly T[]) =>
-  (raw: string): T => {
-    if (!(allowed as readonly string[]).includes(raw))
-      throw new Error(`must be one of ${allowed.join(', ')}${got(raw)}`);
-    return raw as T;
-  };
-
-const url = (example: string) => (raw: string) => {
-  try {
-    return new URL(raw).href.replace(/\/$/, '');
-  } catch {
-    throw new Error(`must be a URL such as ${example}${got(raw)}`);
-  }
-};
-
-const flag = (raw: string): boolean => {
-  if (raw === '1' || raw === 'true') return true;
-  if (raw === '0' || raw === 'false') return false;
-  throw new Error(`must be 1, true, 0 or false${got(raw)}`);
-};
-
-const text = (raw: string): string => raw;
-const directory = (raw: string): string => path.resolve(raw);
-
-/** JSON holding an object, read by a domain module's parser of plain values. */
-const jsonObject =
-  <T>(read: (value: Readonly<Record<string, unknown>>) => T) =>
-  (raw: string): T => {
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      throw new Error(`is not JSON (${(error as Error).message})`, { cause: error });
-    }
-    if (!value || typeof value !== 'object' || Array.isArray(value))
-      throw new Error(`must be a JSON object${got(raw)}`);
-    try {
-      return read(value as Record<string, unknown>);
-    } catch (error) {
-      throw new Error(`has a bad field: ${(error as Error).message}`, { cause: error });
-    }
-  };
-
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const TARIFF_URL = 'https://tariff.pochta.ru';
 const DELIVERY_URL = 'https://delivery.pochta.ru';
@@ -259,6 +213,12 @@ export const ENV = defineEnv({
     default: 50_000,
     parse: wholeNumber(1, Number.MAX_SAFE_INTEGER),
     doc: 'cached answers at most',
+  }),
+  REDIS_URL: spec<string | null>({
+    default: null,
+    shown: 'none',
+    parse: redisUrl,
+    doc: "a Redis (`redis://host:6379`, `rediss://` for TLS) holding the quote cache, shared by every proxy instance, each keeping the answers it just used in memory for 5 s; unset, the cache is in this process's memory. While Redis is unreachable, answers are cached in memory and `/readyz` says `degraded`",
   }),
   RATE_LIMIT_PER_MINUTE: spec({
     default: 120,
@@ -361,6 +321,7 @@ function quotesFromEnv(env: Env): QuoteConfig {
     pricing: readEnv(env, ENV.PRICING),
     rates: readEnv(env, ENV.RATE_TABLE),
     cacheMaxEntries: readEnv(env, ENV.QUOTE_CACHE_ENTRIES),
+    redisUrl: readEnv(env, ENV.REDIS_URL),
     rateLimitPerMinute: readEnv(env, ENV.RATE_LIMIT_PER_MINUTE),
   };
 }

@@ -148,6 +148,7 @@ describe('the rest of the server', () => {
       status: 'ready',
       branches: 3,
       quotes: { source: 'estimate', tariff: 'closed', delivery: 'closed' },
+      cache: { backend: 'memory', state: 'healthy' },
     });
   });
 
