@@ -120,7 +120,7 @@ export async function firstClusters(
     logger: false,
     trustProxy: false,
     quotes: { ...defaultQuoteConfig(), mode: 'estimate' },
-    configs: { createPerMinute: 0 },
+    rateLimits: { quotes: 0, lookups: 0, network: 0, configs: 0, 'config-create': 0 },
   });
   await proxy.branches.current.compressed;
   const proxyOrigin = (await proxy.listen({ port: 0, host: '127.0.0.1' })).replace(

@@ -61,8 +61,13 @@ async function main(): Promise<void> {
   // The proxy as one ES module: starts in a fraction of the time tsx needs to compile it, and runs
   // without the helpers a dev-time loader adds. Packages stay in node_modules (better-sqlite3 is native).
   await esbuild({
-    entryPoints: [path.join(ROOT, 'proxy/src/main.ts')],
-    outfile: path.join(DIST, 'proxy/main.mjs'),
+    // The worker that encodes parts of the network is a module of its own, beside main.mjs.
+    entryPoints: {
+      main: path.join(ROOT, 'proxy/src/main.ts'),
+      'subset.worker': path.join(ROOT, 'proxy/src/branches/subsets/subset.worker.ts'),
+    },
+    outdir: path.join(DIST, 'proxy'),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -71,7 +76,7 @@ async function main(): Promise<void> {
     sourcemap: true,
     logLevel: 'warning',
   });
-  console.log('proxy: bundled → dist/proxy/main.mjs');
+  console.log('proxy: bundled → dist/proxy/main.mjs, subset.worker.mjs');
 
   const basemapStamp = path.join(DIST, 'basemap', '.stamp');
   const wanted = await basemapFingerprint();

@@ -52,7 +52,16 @@ describe('the configuration of an empty environment', () => {
       rates: DEFAULT_RATES,
       cacheMaxEntries: 50_000,
       redisUrl: null,
-      rateLimitPerMinute: 120,
+    });
+  });
+
+  it('limits each route group per client address, loosely enough that a buyer never meets it', () => {
+    expect(server.rateLimits).toEqual({
+      quotes: 120,
+      lookups: 600,
+      network: 300,
+      configs: 120,
+      'config-create': 10,
     });
   });
 
@@ -72,7 +81,7 @@ describe('values from the environment', () => {
   it('reads 0 as "never" for the reload interval and "no limit" for the rate limit', () => {
     const { server } = configFromEnv({ RELOAD_INTERVAL_MS: '0', RATE_LIMIT_PER_MINUTE: '0' });
     expect(server.reloadIntervalMs).toBe(0);
-    expect(server.quotes.rateLimitPerMinute).toBe(0);
+    expect(server.rateLimits.quotes).toBe(0);
   });
 
   it('reads JSON pricing rules over the defaults', () => {

@@ -12,6 +12,7 @@ import { DEFAULT_RATES, rateTable, type RateTable } from './quotes/estimator';
 import { DEFAULT_PRICING, pricingRules, type PricingRules } from './quotes/pricing';
 import type { QuoteMode } from './quotes/quote-service';
 import { originList, returnUrlList, type ReturnUrlRule } from './embed/allowed';
+import type { RateLimits } from './limits/groups';
 import type { PochtaSyncConfig } from './sync/pochta-sync';
 import {
   directory,
@@ -44,8 +45,6 @@ export interface QuoteConfig {
   cacheMaxEntries: number;
   /** REDIS_URL: the answer cache in this Redis, shared by every instance; null keeps it in memory. */
   redisUrl: string | null;
-  /** RATE_LIMIT_PER_MINUTE: quote requests per minute per client address; 0 for no limit. */
-  rateLimitPerMinute: number;
 }
 
 /** The repository root, from which the default folders are found. */
@@ -73,14 +72,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** The embed page and the drop-in. */
   embed: EmbedConfig;
-  /** Saved configurations. */
-  configs: ConfigsConfig;
-}
-
-/** How saved configurations are guarded. */
-export interface ConfigsConfig {
-  /** CONFIG_CREATE_PER_MINUTE: configurations created per minute per client address; 0 for no limit. */
-  createPerMinute: number;
+  /** Requests per client address per minute, by route group (limits/groups.ts); 0 for none. */
+  rateLimits: RateLimits;
 }
 
 /** Who may receive a choice from the embed page, and the sender when a page names none. */
@@ -225,6 +218,21 @@ export const ENV = defineEnv({
     parse: wholeNumber(0, Number.MAX_SAFE_INTEGER),
     doc: 'quote requests per client address per minute (429 with `Retry-After` beyond); 0 for none',
   }),
+  LOOKUP_RATE_LIMIT_PER_MINUTE: spec({
+    default: 600,
+    parse: wholeNumber(0, Number.MAX_SAFE_INTEGER),
+    doc: 'search, nearby, summaries and single branches, together, per client address per minute; 0 for none',
+  }),
+  NETWORK_RATE_LIMIT_PER_MINUTE: spec({
+    default: 300,
+    parse: wholeNumber(0, Number.MAX_SAFE_INTEGER),
+    doc: 'requests for the network or a part of it per client address per minute (a widget makes one per page view); 0 for none',
+  }),
+  CONFIG_RATE_LIMIT_PER_MINUTE: spec({
+    default: 120,
+    parse: wholeNumber(0, Number.MAX_SAFE_INTEGER),
+    doc: 'reads and changes of saved configurations per client address per minute; 0 for none',
+  }),
   CONFIG_CREATE_PER_MINUTE: spec({
     default: 10,
     parse: wholeNumber(0, Number.MAX_SAFE_INTEGER),
@@ -322,7 +330,6 @@ function quotesFromEnv(env: Env): QuoteConfig {
     rates: readEnv(env, ENV.RATE_TABLE),
     cacheMaxEntries: readEnv(env, ENV.QUOTE_CACHE_ENTRIES),
     redisUrl: readEnv(env, ENV.REDIS_URL),
-    rateLimitPerMinute: readEnv(env, ENV.RATE_LIMIT_PER_MINUTE),
   };
 }
 
@@ -350,7 +357,13 @@ export function configFromEnv(
         returnUrls: readEnv(env, ENV.EMBED_RETURN_URLS),
         defaultSender: readEnv(env, ENV.DEFAULT_SENDER_POSTAL_CODE),
       },
-      configs: { createPerMinute: readEnv(env, ENV.CONFIG_CREATE_PER_MINUTE) },
+      rateLimits: {
+        quotes: readEnv(env, ENV.RATE_LIMIT_PER_MINUTE),
+        lookups: readEnv(env, ENV.LOOKUP_RATE_LIMIT_PER_MINUTE),
+        network: readEnv(env, ENV.NETWORK_RATE_LIMIT_PER_MINUTE),
+        configs: readEnv(env, ENV.CONFIG_RATE_LIMIT_PER_MINUTE),
+        'config-create': readEnv(env, ENV.CONFIG_CREATE_PER_MINUTE),
+      },
     },
     listen: { port: readEnv(env, ENV.PORT), host: readEnv(env, ENV.HOST) },
   };

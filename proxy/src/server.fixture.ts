@@ -15,12 +15,11 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     logger: false,
     trustProxy: false,
     embed: { allowedOrigins: [], returnUrls: [], defaultSender: null },
-    configs: { createPerMinute: 0 },
+    rateLimits: { quotes: 0, lookups: 0, network: 0, configs: 0, 'config-create': 0 },
     ...overrides,
     quotes: {
       ...defaultQuoteConfig(),
       mode: 'estimate',
-      rateLimitPerMinute: 0,
       ...overrides.quotes,
     },
   };

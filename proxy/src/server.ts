@@ -18,6 +18,7 @@ import { openapi } from './plugins/openapi';
 import { clientErrorHandler, frameworkErrors, problemJson } from './plugins/problem-json';
 import { publicCors } from './plugins/public-cors';
 import { quotesPlugin } from './plugins/quotes';
+import { rateLimits } from './plugins/rate-limits';
 import { securityHeaders } from './plugins/security';
 import { branchRoutes } from './routes/branches';
 import { configRoutes } from './routes/configs';
@@ -48,6 +49,8 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
     logController: new LogController({ disableRequestLogging: true }),
     clientErrorHandler,
     frameworkErrors,
+    // A request without Host is refused by our problem (plugins/problem-json.ts), not Node's bare 400.
+    http: { requireHostHeader: false },
   });
 
   finiteNumbersEverywhere(app);
@@ -58,23 +61,22 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
   await app.register(branchesPlugin, config);
   await app.register(quotesPlugin, config.quotes);
   await app.register(configsPlugin);
+  // Before every route: it gives each route of a limited group its limit (limits/groups.ts).
+  await app.register(rateLimits, config.rateLimits);
   await app.register(healthRoutes);
   // Here, above both contexts below, so that it describes the routes of each.
   await app.register(openapi);
 
   // Saved configurations: not public. Reads answer only each configuration's allowed sites, writes
   // only this proxy's own origin (configs/origin-policy.ts); so not inside the context below.
-  await app.register(configRoutes, { prefix: '/api/v1', ...config.configs });
+  await app.register(configRoutes, { prefix: '/api/v1' });
 
   // Everything below is public and read-only: the widget runs on other sites' origins, so any
   // origin may read it (a request bound to a configuration, `quote?config=`, narrows that itself).
   await app.register(async (open) => {
     await open.register(publicCors);
     await open.register(branchRoutes, { prefix: '/api/v1' });
-    await open.register(quoteRoutes, {
-      prefix: '/api/v1',
-      rateLimitPerMinute: config.quotes.rateLimitPerMinute,
-    });
+    await open.register(quoteRoutes, { prefix: '/api/v1' });
     await open.register(embedRoutes, config.embed);
     await open.register(dropInRoutes, {
       distDir: config.distDir,

@@ -4,50 +4,24 @@
  * the whole network, pre-compressed, with its strong ETag. A reload builds a new snapshot and swaps
  * it in; requests in flight keep the one they started with.
  */
-import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { brotliCompress, brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompress, constants } from 'node:zlib';
 import { around } from 'geokdbush';
 import KDBush from 'kdbush';
 import type { Branch, BranchType } from '#core/branch';
-import { encodeCompact } from '#core/compact';
 import { distanceMetres, type BBox, type LonLat } from '#core/geo';
 import { SearchIndex } from '../search/search-index';
+import { encodeNetwork, type EncodedNetwork } from './subsets/encode';
+import { snapBox } from './subsets/snap';
+import type { SubsetEncoder } from './subsets/subset-encoder';
+
+export type { EncodedNetwork } from './subsets/encode';
 
 const brotli = promisify(brotliCompress);
 
-/** One encoded representation of a set of branches. */
-export interface EncodedNetwork {
-  etag: string;
-  count: number;
-  identity: Buffer;
-  gzip: Buffer;
-  /** For the whole network filled in the background (best brotli takes a second for a megabyte). */
-  brotli?: Buffer;
-}
-
-/** gzip is the fallback for clients without brotli: a fast level, as it is built on every reload. */
-const GZIP_LEVEL = 6;
-/** Subset encodings kept (by bbox and types); a map's pans repeat the same few. */
-const SUBSET_CACHE = 64;
-/** Brotli level for subsets, encoded per request: fast, and still much smaller than gzip. */
-const SUBSET_BROTLI_QUALITY = 5;
-
-function encode(branches: readonly Branch[], brotliQuality: number | null): EncodedNetwork {
-  const identity = Buffer.from(JSON.stringify(encodeCompact(branches)));
-  const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 32)}"`;
-  const out: EncodedNetwork = {
-    etag,
-    count: branches.length,
-    identity,
-    gzip: gzipSync(identity, { level: GZIP_LEVEL }),
-  };
-  if (brotliQuality !== null) {
-    out.brotli = brotliCompressSync(identity, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: brotliQuality },
-    });
-  }
-  return out;
+/** A part of the network, and the box it covers (the one asked for, snapped to its grid). */
+export interface NetworkPart extends EncodedNetwork {
+  bbox: BBox | null;
 }
 
 /** A branch near a point, with how near. */
@@ -66,12 +40,14 @@ export class BranchIndex {
   private readonly places = new Map<string, LonLat>();
   private readonly tree: KDBush;
   private readonly full: EncodedNetwork;
-  private readonly subsets = new Map<string, EncodedNetwork>();
+  private readonly subsets: SubsetEncoder;
   /** Resolves when the whole network's brotli encoding is ready. */
   readonly compressed: Promise<void>;
 
-  constructor(branches: readonly Branch[]) {
+  /** `subsets` encodes the parts of it (shared by the snapshots of one server). */
+  constructor(branches: readonly Branch[], subsets: SubsetEncoder) {
     this.branches = branches;
+    this.subsets = subsets;
     for (const b of branches) {
       if (this.byId.has(b.id)) throw new Error(`Duplicate branch id ${b.id}: ids must be unique`);
       this.byId.set(b.id, b);
@@ -92,7 +68,7 @@ export class BranchIndex {
     if (!branches.length) this.tree.add(0, 0); // kdbush needs one point; it is never returned
     this.tree.finish();
     this.search = new SearchIndex(branches);
-    this.full = encode(branches, null);
+    this.full = encodeNetwork(branches, null);
     const full = this.full;
     this.compressed = brotli(full.identity, {
       params: {
@@ -117,24 +93,17 @@ export class BranchIndex {
     return this.places.get(postalCode) ?? this.places.get(postalCode.slice(0, 3));
   }
 
-  /** The network, or the part of it in a box and of some types, in the compact transport. */
-  network(bbox?: BBox, types?: readonly BranchType[]): EncodedNetwork {
-    if (!bbox && !types?.length) return this.full;
+  /**
+   * The part of the network in a box (widened to its grid, see subsets/snap.ts) and of some types,
+   * encoded off the main thread; without either, the whole network.
+   */
+  async part(bbox?: BBox, types?: readonly BranchType[]): Promise<NetworkPart> {
     const typeSet = types?.length ? [...new Set(types)].sort() : [];
-    const key = `${bbox?.join(',') ?? ''}|${typeSet.join(',')}`;
-    const cached = this.subsets.get(key);
-    if (cached) {
-      // Refresh its place in the cache: the least recently used goes first.
-      this.subsets.delete(key);
-      this.subsets.set(key, cached);
-      return cached;
-    }
-    let picked = bbox ? this.inBox(bbox) : [...this.branches];
-    if (typeSet.length) picked = picked.filter((b) => typeSet.includes(b.type));
-    const encoded = encode(picked, SUBSET_BROTLI_QUALITY);
-    this.subsets.set(key, encoded);
-    if (this.subsets.size > SUBSET_CACHE) this.subsets.delete(this.subsets.keys().next().value!);
-    return encoded;
+    let box = bbox ? snapBox(bbox) : null;
+    // A box around the whole planet is no box.
+    if (box && box[0] === -180 && box[1] === -90 && box[2] === 180 && box[3] === 90) box = null;
+    if (!box && !typeSet.length) return { ...this.full, bbox: null };
+    return { ...(await this.subsets.encode(this.full, box, typeSet)), bbox: box };
   }
 
   /** Branches inside a box; a box whose west edge is east of its east edge crosses 180°. */

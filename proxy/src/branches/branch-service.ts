@@ -8,6 +8,7 @@ import type { Branch } from '#core/branch';
 import { dataVersion, type Db } from '../store/database';
 import { BranchRepository } from '../store/branch-repository';
 import { BranchIndex } from './branch-index';
+import { SubsetEncoder } from './subsets/subset-encoder';
 
 export interface BranchServiceOptions {
   /** Stored when the database holds no branches at all. */
@@ -23,6 +24,8 @@ export class BranchService {
   private version: number;
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly onReload?: (index: BranchIndex) => void;
+  /** Encodes the parts of the network asked for, off the main thread, for every snapshot. */
+  private readonly subsets = new SubsetEncoder();
 
   constructor(db: Db, options: BranchServiceOptions = {}) {
     this.db = db;
@@ -31,7 +34,7 @@ export class BranchService {
     if (options.seed && this.repository.count() === 0) {
       this.repository.apply(options.seed(), { mode: 'merge' });
     }
-    this.snapshot = new BranchIndex(this.repository.all());
+    this.snapshot = new BranchIndex(this.repository.all(), this.subsets);
     this.version = dataVersion(db);
   }
 
@@ -42,7 +45,7 @@ export class BranchService {
 
   /** Rebuilds the snapshot from the database now. */
   reload(): BranchIndex {
-    this.snapshot = new BranchIndex(this.repository.all());
+    this.snapshot = new BranchIndex(this.repository.all(), this.subsets);
     this.version = dataVersion(this.db);
     this.onReload?.(this.snapshot);
     return this.snapshot;
@@ -80,8 +83,15 @@ export class BranchService {
     this.timer.unref();
   }
 
+  /** Stops watching the database. */
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /** Stops watching, and the subset worker. */
+  async close(): Promise<void> {
+    this.stop();
+    await this.subsets.stop();
   }
 }

@@ -42,7 +42,7 @@ const plugin: FastifyPluginCallback<BranchesOptions> = (app, options, done) => {
   app.addHook('onListen', async () => sync?.start());
   app.addHook('onClose', async () => {
     await sync?.stop();
-    branches.stop();
+    await branches.close();
   });
   done();
 };

@@ -5,6 +5,7 @@
  * Node cannot even parse gets the same shape from `clientErrorHandler`, written to the raw socket.
  */
 import type { Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyError, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, type FieldError } from '../errors';
@@ -132,13 +133,34 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
 }
 
 const plugin: FastifyPluginCallback = (app, _options, done) => {
+  // An `Expect` other than 100-continue: Node would answer a bare 417 itself; ours says why.
+  app.server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
+    const problem = new HttpProblem(
+      417,
+      'expectation-failed',
+      'The only Expect this server meets is 100-continue: send the request without the header.',
+    );
+    const body = JSON.stringify(problem.toJSON());
+    request.resume();
+    response
+      .writeHead(417, {
+        'content-type': PROBLEM_CONTENT_TYPE,
+        'x-content-type-options': 'nosniff',
+        'content-length': Buffer.byteLength(body),
+        connection: 'close',
+      })
+      .end(body);
+  });
   // Shutting down: what is in flight finishes; what arrives now is told to go elsewhere.
   let closing = false;
   app.addHook('preClose', (next) => {
     closing = true;
     next();
   });
-  app.addHook('onRequest', (_request, reply, next) => {
+  app.addHook('onRequest', (request, reply, next) => {
+    // Node's own check (requireHostHeader, turned off in server.ts) would answer a bare 400.
+    if (request.headers.host === undefined && request.raw.httpVersion === '1.1')
+      return next(new HttpProblem(400, 'missing-host', 'An HTTP/1.1 request needs a Host header.'));
     if (!closing) return next();
     reply.header('connection', 'close').header('retry-after', '1');
     next(
@@ -154,7 +176,12 @@ const plugin: FastifyPluginCallback = (app, _options, done) => {
     // An error we did not expect; our own 5xx problems (upstream failed) are answers, not bugs.
     if (problem !== error && problem.status >= 500)
       request.log.error({ err: error }, problem.detail);
-    return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem.toJSON());
+    // Also for errors raised before the security headers' hook ran (an earlier onRequest hook).
+    return reply
+      .code(problem.status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .header('x-content-type-options', 'nosniff')
+      .send(problem.toJSON());
   });
   app.setNotFoundHandler((request, reply) => {
     const problem = new HttpProblem(

@@ -198,22 +198,44 @@ describe('nearby', () => {
 describe('the network by box and type', () => {
   const networkOf = async (query: string) => {
     const res = await fetch(`${base}/api/v1/branches?${query}`);
-    return { status: res.status, etag: res.headers.get('etag'), body: await res.json() };
+    return {
+      status: res.status,
+      etag: res.headers.get('etag'),
+      served: res.headers.get('x-bbox')?.split(',').map(Number),
+      body: await res.json(),
+    };
   };
+  const inside = (lon: number, lat: number, [w, s, e, n]: readonly number[]) =>
+    lon >= w! && lon <= e! && lat >= s! && lat <= n!;
 
-  it('serves only the branches inside a box', async () => {
+  it('serves the branches of the box on its grid, which holds the box asked for', async () => {
     const box = [45.9, 51.4, 46.2, 51.7] as const;
-    const { body, etag } = await networkOf(`bbox=${box.join(',')}`);
+    const { body, etag, served } = await networkOf(`bbox=${box.join(',')}`);
+    // The box served, 1/16° lines around the one asked for (a 0.3° box).
+    expect(served).toEqual([45.875, 51.375, 46.25, 51.75]);
     const points = decodeCompact(body);
-    const expected = network.filter(
-      (b) =>
-        b.location.lon >= box[0] &&
-        b.location.lon <= box[2] &&
-        b.location.lat >= box[1] &&
-        b.location.lat <= box[3],
-    );
+    const expected = network.filter((b) => inside(b.location.lon, b.location.lat, served!));
     expect(points.map((p) => p.id).sort()).toEqual(expected.map((b) => b.id).sort());
+    const asked = network.filter((b) => inside(b.location.lon, b.location.lat, box));
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.length).toBeLessThan(points.length + 1);
     expect(etag).not.toBe((await networkOf('')).etag);
+  });
+
+  it('answers boxes that differ in their last digits from one encoding', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        networkOf(`bbox=${37.51 + i * 0.0001},55.71,${37.7 + i * 0.0001},55.8&types=post_office`),
+      ),
+    );
+    expect(new Set(answers.map((a) => a.etag)).size).toBe(1);
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+  });
+
+  it('serves a box around the whole world as the whole network', async () => {
+    const world = await networkOf('bbox=-179.99,-89.9,179.98,89.7');
+    expect(world.etag).toBe((await networkOf('')).etag);
+    expect(world.served).toBeUndefined();
   });
 
   it('serves only the types asked for', async () => {

@@ -15,7 +15,7 @@ import {
 } from '#core/branch';
 import type { BBox, LonLat } from '#core/geo';
 import { toSummary } from '#core/summary';
-import type { EncodedNetwork } from '../branches/branch-index';
+import type { NetworkPart } from '../branches/branch-index';
 import { HttpProblem } from '../errors';
 
 /** Most ids `/branches/summaries` takes at once. */
@@ -79,8 +79,10 @@ function parseBBox(raw: string): BBox {
 function sendNetwork(
   request: FastifyRequest,
   reply: FastifyReply,
-  network: EncodedNetwork,
+  network: NetworkPart,
 ): FastifyReply {
+  // The box served, which covers the one asked for: it is snapped to a grid to share a cache entry.
+  if (network.bbox) reply.header('x-bbox', network.bbox.join(','));
   reply
     .header('cache-control', NETWORK_CACHE)
     .header('etag', network.etag)
@@ -119,7 +121,7 @@ export const branchRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const { bbox, types } = request.query;
-      const network = branches.current.network(
+      const network = await branches.current.part(
         bbox ? parseBBox(bbox) : undefined,
         parseTypes(types),
       );

@@ -388,7 +388,9 @@ describe('a request that may not change a configuration', () => {
 
 describe('creation under a rate limit', () => {
   it('refuses creations past the limit with 429 and Retry-After, storing nothing', async () => {
-    const limited = await createServer(testConfig({ configs: { createPerMinute: 2 } }));
+    const limited = await createServer(
+      testConfig({ rateLimits: { ...testConfig().rateLimits, 'config-create': 2 } }),
+    );
     try {
       const post = () => limited.inject({ method: 'POST', url: CONFIGS, payload: SHOP });
       const statuses = [(await post()).statusCode, (await post()).statusCode];

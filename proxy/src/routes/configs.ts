@@ -5,7 +5,6 @@
  * answer only their configuration's allowed sites (configs/origin-policy.ts), writes only the
  * proxy's own origin, and no preflight is ever granted.
  */
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import {
   CONFIG_ID_SOURCE,
@@ -21,12 +20,6 @@ import {
 } from '../configs/config-service';
 import { guardRead, guardWrite, readableProblem, varyOn } from '../configs/origin-policy';
 import { HttpProblem } from '../errors';
-
-/** How the configuration routes are guarded. */
-export interface ConfigRoutesOptions {
-  /** Configurations created per minute per client address; 0 for no limit. */
-  createPerMinute: number;
-}
 
 /** Readers revalidate every time (a 304 is cheap): a merchant's save shows at the next load. */
 const PUBLIC_CACHE = 'no-cache';
@@ -123,13 +116,8 @@ function sendOwner(reply: FastifyReply, entry: ConfigEntry): OwnerConfig {
 
 const WRITES = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
-export const configRoutes: FastifyPluginAsync<ConfigRoutesOptions> = async (
-  app,
-  { createPerMinute },
-) => {
+export const configRoutes: FastifyPluginAsync = async (app) => {
   const { configs } = app;
-  if (createPerMinute > 0) await app.register(rateLimit, { global: false });
-
   // Before the body is read: a write from another site is refused whatever it carries.
   app.addHook('onRequest', (request, _reply, next) => {
     if (!WRITES.has(request.method)) return next();
@@ -155,9 +143,6 @@ export const configRoutes: FastifyPluginAsync<ConfigRoutesOptions> = async (
     '/configs',
     {
       schema: { summary: 'Save a new configuration, or import an exported one' },
-      ...(createPerMinute > 0
-        ? { config: { rateLimit: { max: createPerMinute, timeWindow: 60_000 } } }
-        : {}),
     },
     async (request, reply): Promise<CreatedConfig> => {
       const { entry, token } = configs.create(request.body);

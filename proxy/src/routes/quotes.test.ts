@@ -25,7 +25,6 @@ async function liveProxy(fake: FakePochta): Promise<{ app: FastifyInstance; base
         mode: 'live',
         tariffUrl: fake.url,
         deliveryUrl: fake.url,
-        rateLimitPerMinute: 0,
       },
     }),
   );
@@ -135,7 +134,7 @@ describe('guard rails and observability', () => {
     const limited = await createServer(
       testConfig({
         seed,
-        quotes: { ...defaultQuoteConfig(), mode: 'estimate', rateLimitPerMinute: 3 },
+        rateLimits: { ...testConfig().rateLimits, quotes: 3 },
       }),
     );
     const url = `${await limited.listen({ port: 0, host: '127.0.0.1' })}/api/v1/quote?from=344038&to=115162&weight=100`;

@@ -5,7 +5,6 @@
  * the declared value) follow in `toRequest`. With `config=<id>` the answer is priced by that saved
  * configuration's rules, and only its allowed sites may ask (configs/origin-policy.ts).
  */
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { PricingRules } from '#core/pricing-rules';
 import type { QuoteQuery } from '#core/quote';
@@ -14,12 +13,6 @@ import { guardRead, readableProblem } from '../configs/origin-policy';
 import { HttpProblem } from '../errors';
 import type { QuoteRequest } from '../quotes/quote-request';
 import { MAIL_SERVICES, SERVICE_SPECS } from '../quotes/services';
-
-/** How the quote routes are guarded. */
-export interface QuoteRoutesOptions {
-  /** Requests per minute per client address on these routes; 0 for no limit. */
-  rateLimitPerMinute: number;
-}
 
 const MAX_WEIGHT = Math.max(...Object.values(SERVICE_SPECS).map((s) => s.maxWeight));
 const MAX_MONEY = 100_000_000;
@@ -179,10 +172,7 @@ const responses = {
 const QUOTE_CACHE = 'public, max-age=300';
 
 /** The quote routes; they read `app.quotes`. */
-export const quoteRoutes: FastifyPluginAsync<QuoteRoutesOptions> = async (
-  app,
-  { rateLimitPerMinute },
-) => {
+export const quoteRoutes: FastifyPluginAsync = async (app) => {
   const { quotes, configs } = app;
   /** A saved configuration's pricing, when the page that asks is one of its sites (else a 403/404). */
   const pricingOf = (request: FastifyRequest, reply: FastifyReply, id: string): PricingRules => {
@@ -191,10 +181,6 @@ export const quoteRoutes: FastifyPluginAsync<QuoteRoutesOptions> = async (
     guardRead(request, reply, entry);
     return entry.pricing;
   };
-  // Registered only when limiting: the plugin costs every request something even on unlimited routes.
-  if (rateLimitPerMinute > 0) await app.register(rateLimit, { global: false });
-  const config =
-    rateLimitPerMinute > 0 ? { rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000 } } : {};
   const schema = { querystring: quoteQuerySchema };
   const route = <T>(
     path: keyof typeof responses,
@@ -203,7 +189,7 @@ export const quoteRoutes: FastifyPluginAsync<QuoteRoutesOptions> = async (
   ) =>
     app.get<{ Querystring: QuoteQuery }>(
       `/${path}`,
-      { schema: { ...schema, summary, response: { 200: responses[path] } }, config },
+      { schema: { ...schema, summary, response: { 200: responses[path] } } },
       async (request, reply) => {
         const { query } = request;
         // Without `config` (the hot, cached path) nothing more than this test.
