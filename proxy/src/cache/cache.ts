@@ -18,4 +18,11 @@ export interface CacheBackend {
   clear(): Promise<void>;
   /** Entries held now (for metrics). */
   size(): Promise<number>;
+  /**
+   * Shared backends only: claims the right to load `key` for `ttlMs`, across every process that
+   * shares the backend; true when this caller has it (or the backend cannot tell: then everyone
+   * loads, as without a claim). Released by `release`, or by the time running out.
+   */
+  claim?(key: string, ttlMs: number): Promise<boolean>;
+  release?(key: string): Promise<void>;
 }

@@ -58,6 +58,13 @@ export interface CachedCallOptions<A, T, R> {
   onRefreshError?: (error: unknown) => void;
 }
 
+/**
+ * How long one instance's claim to load a key lasts at most (beyond an upstream call's timeout and
+ * retry; it is released as soon as the load ends), and how often the others look for its answer.
+ */
+const CLAIM_MS = 8000;
+const CLAIM_POLL_MS = 25;
+
 const always = (): boolean => true;
 const never = (): undefined => undefined;
 const ignore = (): void => undefined;
@@ -134,6 +141,42 @@ export class CachedCall<A, T, R = never> {
   }
 
   private async loadAndStore(key: string, arg: A, version: string): Promise<CachedValue<T, R>> {
+    // A shared backend: one load across every instance. Another instance loading the same key is
+    // waited for; its answer, once stored, is this one's too.
+    const claim = `${version}\u0000${key}`;
+    if (this.cache.claim && !(await this.cache.claim(claim, CLAIM_MS))) {
+      const theirs = await this.waitForOther(key, version, claim);
+      if (theirs) return theirs;
+    }
+    try {
+      return await this.loadAndStoreHere(key, arg, version);
+    } finally {
+      await this.cache.release?.(claim);
+    }
+  }
+
+  /**
+   * A fresh value (or refusal) that the instance holding the claim stores for `key`; undefined once
+   * the claim is this caller's after all (the other's load failed, or it died: its claim ran out).
+   */
+  private async waitForOther(
+    key: string,
+    version: string,
+    claim: string,
+  ): Promise<CachedValue<T, R> | undefined> {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
+      const entry = (await this.cache.get<CachedValue<T, R>>(key))?.value;
+      if (entry && entry.version === version) {
+        const age = this.now() - entry.loadedAt;
+        if (age < (entry.refusal === undefined ? this.options.freshMs : this.options.negativeMs))
+          return entry;
+      }
+      if (await this.cache.claim!(claim, CLAIM_MS)) return undefined;
+    }
+  }
+
+  private async loadAndStoreHere(key: string, arg: A, version: string): Promise<CachedValue<T, R>> {
     let value: T;
     try {
       value = await this.options.load(arg);

@@ -93,6 +93,21 @@ it('shares entries between instances on one Redis and prefix', async () => {
   expect((await other.get('k'))?.value).toBe('from the first');
 });
 
+it('gives a claim to one instance at a time; only its holder releases it, or time does', async () => {
+  const { cache, prefix } = await connected();
+  const other = new RedisCache(redis.url, { prefix });
+  onTestFinished(() => other.close());
+  expect(await other.whenReady(5000)).toBe(true);
+  expect(await cache.claim('k', 60_000)).toBe(true);
+  expect(await other.claim('k', 60_000)).toBe(false);
+  await other.release('k');
+  expect(await other.claim('k', 60_000)).toBe(false);
+  await cache.release('k');
+  expect(await other.claim('k', 50)).toBe(true);
+  // Its holder gone silent: the claim runs out by itself.
+  await expect.poll(() => cache.claim('k', 60_000), { timeout: 2000 }).toBe(true);
+});
+
 it('fails at once, rather than waiting, while it has no connection', async () => {
   const cache = new RedisCache('redis://127.0.0.1:1', { connectTimeoutMs: 200 });
   onTestFinished(() => cache.close());

@@ -14,6 +14,7 @@
  * one retry, a command timeout. Callers that must not fail (TieredCache) catch; ioredis reconnects
  * by itself. Await `whenReady()` before the first command.
  */
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { CacheBackend, CacheEntry } from './cache';
 
@@ -59,6 +60,12 @@ end
 return 0`;
 
 /** The scripts as ioredis defines them on the client (`defineCommand`), typed. */
+/** Deletes a claim only when it is still the caller's (it may have run out and been taken since). */
+const RELEASE_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
 interface Scripts {
   bpCacheGet(entry: string, lru: string, seq: string): Promise<string | null>;
   bpCacheSet(
@@ -67,6 +74,7 @@ interface Scripts {
     seq: string,
     ...argv: (string | number)[]
   ): Promise<number>;
+  bpCacheRelease(lock: string, token: string): Promise<number>;
 }
 
 /** A glob pattern matching `text` literally. */
@@ -81,6 +89,9 @@ export class RedisCache implements CacheBackend {
   private readonly entryPrefix: string;
   private readonly lruKey: string;
   private readonly seqKey: string;
+  private readonly lockPrefix: string;
+  /** Names this process's claims. */
+  private readonly token = randomUUID();
   private readonly ourKeys: string;
   private readonly entryKeys: string;
   /** Keys read from a faster tier since the last set, least recent first. */
@@ -107,6 +118,7 @@ export class RedisCache implements CacheBackend {
     this.client.on('ready', () => (this.lastError = undefined));
     this.client.defineCommand('bpCacheGet', { lua: GET_SCRIPT, numberOfKeys: 3 });
     this.client.defineCommand('bpCacheSet', { lua: SET_SCRIPT, numberOfKeys: 3 });
+    this.client.defineCommand('bpCacheRelease', { lua: RELEASE_SCRIPT, numberOfKeys: 1 });
     // defineCommand adds the methods at run time; ioredis cannot type them.
     this.scripts = this.client as unknown as Scripts;
     this.now = now;
@@ -114,6 +126,7 @@ export class RedisCache implements CacheBackend {
     this.entryPrefix = `${o.prefix}e:`;
     this.lruKey = `${o.prefix}lru`;
     this.seqKey = `${o.prefix}seq`;
+    this.lockPrefix = `${o.prefix}lock:`;
     this.ourKeys = `${literal(o.prefix)}*`;
     this.entryKeys = `${literal(this.entryPrefix)}*`;
   }
@@ -183,6 +196,16 @@ export class RedisCache implements CacheBackend {
     this.used.delete(key); // re-added last: a Set keeps insertion order
     this.used.add(key);
     if (this.used.size > this.maxEntries) this.used.delete(this.used.values().next().value!);
+  }
+
+  /** `SET NX PX` under the lock prefix, with a token of this process, so only its holder releases it. */
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    const ok = await this.client.set(this.lockPrefix + key, this.token, 'PX', ttlMs, 'NX');
+    return ok === 'OK';
+  }
+
+  async release(key: string): Promise<void> {
+    await this.scripts.bpCacheRelease(this.lockPrefix + key, this.token);
   }
 
   async delete(key: string): Promise<void> {

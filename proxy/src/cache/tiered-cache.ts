@@ -104,6 +104,15 @@ export class TieredCache implements CacheBackend {
     await this.attempt(() => this.shared.clear());
   }
 
+  /** Claimed in Redis; while Redis fails, every instance loads for itself (true). */
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    return (await this.attempt(() => this.shared.claim(key, ttlMs))) ?? true;
+  }
+
+  async release(key: string): Promise<void> {
+    await this.attempt(() => this.shared.release(key));
+  }
+
   /** Entries in Redis under our prefix; in memory while degraded. */
   async size(): Promise<number> {
     return (await this.attempt(() => this.shared.size())) ?? this.memory.size();

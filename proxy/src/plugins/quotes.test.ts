@@ -82,6 +82,23 @@ describe('the quote cache in Redis', () => {
     expect(fakeB.calls.length).toBe(0);
   });
 
+  it('asks Russian Post once for many identical cold quotes spread over two instances at once', async () => {
+    const redis = await startRedisServer();
+    // One Russian Post behind both, slow enough that every request arrives while it is asked.
+    const fake = await startFakePochta({ delayMs: 300 });
+    const instances = [await proxy(fake, redis), await proxy(fake, redis)];
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => getJson(`${instances[i % 2]!.base}${QUOTE}`)),
+    );
+    expect(answers.every((a) => a.status === 200 && a.body.source === 'pochta')).toBe(true);
+    expect(new Set(answers.map((a) => JSON.stringify(a.body.cost))).size).toBe(1);
+    // One call per calculator (tariff and delivery), not one per instance.
+    expect(fake.calls.map((c) => c.path).sort()).toEqual([
+      '/v2/calculate/delivery',
+      '/v2/calculate/tariff',
+    ]);
+  });
+
   it('says in /readyz that the cache is degraded while Redis is down, stays ready, and still quotes', async () => {
     const redis = await startRedisServer();
     const { base } = await proxy(await startFakePochta(), redis);
