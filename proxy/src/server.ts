@@ -62,7 +62,10 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
   await app.register(quotesPlugin, config.quotes);
   await app.register(configsPlugin);
   // Before every route: it gives each route of a limited group its limit (limits/groups.ts).
-  await app.register(rateLimits, config.rateLimits);
+  await app.register(rateLimits, {
+    limits: config.rateLimits,
+    redisUrl: config.quotes.redisUrl,
+  });
   await app.register(healthRoutes);
   // Here, above both contexts below, so that it describes the routes of each.
   await app.register(openapi);
