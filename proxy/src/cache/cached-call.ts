@@ -144,15 +144,32 @@ export class CachedCall<A, T, R = never> {
     // A shared backend: one load across every instance. Another instance loading the same key is
     // waited for; its answer, once stored, is this one's too.
     const claim = `${version}\u0000${key}`;
-    if (this.cache.claim && !(await this.cache.claim(claim, CLAIM_MS))) {
-      const theirs = await this.waitForOther(key, version, claim);
-      if (theirs) return theirs;
+    if (this.cache.claim) {
+      if (!(await this.cache.claim(claim, CLAIM_MS))) {
+        const theirs = await this.waitForOther(key, version, claim);
+        if (theirs) return theirs;
+      }
+      // Claimed: yet another instance may have stored the answer between our miss and the claim.
+      const stored = await this.freshStored(key, version).catch(() => undefined);
+      if (stored) {
+        await this.cache.release?.(claim);
+        return stored;
+      }
     }
     try {
       return await this.loadAndStoreHere(key, arg, version);
     } finally {
       await this.cache.release?.(claim);
     }
+  }
+
+  /** The entry for `key` if it is of `version` and still fresh (a refusal: within negativeMs). */
+  private async freshStored(key: string, version: string): Promise<CachedValue<T, R> | undefined> {
+    const entry = (await this.cache.get<CachedValue<T, R>>(key))?.value;
+    if (!entry || entry.version !== version) return undefined;
+    const age = this.now() - entry.loadedAt;
+    const fresh = entry.refusal === undefined ? this.options.freshMs : this.options.negativeMs;
+    return age < fresh ? entry : undefined;
   }
 
   /**
@@ -166,12 +183,8 @@ export class CachedCall<A, T, R = never> {
   ): Promise<CachedValue<T, R> | undefined> {
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
-      const entry = (await this.cache.get<CachedValue<T, R>>(key))?.value;
-      if (entry && entry.version === version) {
-        const age = this.now() - entry.loadedAt;
-        if (age < (entry.refusal === undefined ? this.options.freshMs : this.options.negativeMs))
-          return entry;
-      }
+      const entry = await this.freshStored(key, version);
+      if (entry) return entry;
       if (await this.cache.claim!(claim, CLAIM_MS)) return undefined;
     }
   }

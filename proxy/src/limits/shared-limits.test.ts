@@ -21,7 +21,7 @@ async function proxy(redis: RedisServer): Promise<{ app: FastifyInstance; base: 
   const app = await createServer({ ...config, quotes: { ...config.quotes, redisUrl: redis.url } });
   onTestFinished(() => app.close());
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  await expect.poll(() => app.rateLimitState(), { timeout: 5000 }).toBe('shared');
+  await expect.poll(() => app.rateLimitState().state, { timeout: 5000 }).toBe('healthy');
   return { app, base };
 }
 
@@ -42,12 +42,14 @@ it('counts on each instance alone while Redis is down, and together again once i
   const redis = await startRedisServer();
   const a = await proxy(redis);
   await redis.stop();
-  await expect.poll(() => a.app.rateLimitState(), { timeout: 5000 }).toBe('local');
+  await expect.poll(() => a.app.rateLimitState().state, { timeout: 5000 }).toBe('degraded');
+  const ready = (await (await fetch(`${a.base}/readyz`)).json()) as Record<string, unknown>;
+  expect(ready.rateLimits).toEqual({ backend: 'redis', state: 'degraded' });
   const statuses = [];
   for (let i = 0; i < 5; i++) statuses.push(await status(a.base, '198.51.100.20'));
   expect(statuses).toEqual([200, 200, 200, 200, 429]);
   await redis.resume();
-  await expect.poll(() => a.app.rateLimitState(), { timeout: 10_000 }).toBe('shared');
+  await expect.poll(() => a.app.rateLimitState().state, { timeout: 10_000 }).toBe('healthy');
   expect(await status(a.base, '198.51.100.21')).toBe(200);
   expect(await redis.keys('bp:limit:*')).toEqual(['bp:limit:198.51.100.21quotes']);
 });

@@ -14,8 +14,8 @@ import { RedisLimitStore } from '../limits/redis-limit-store';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Whether rate limits are counted across instances (Redis) or by this one alone. */
-    rateLimitState: () => 'shared' | 'local';
+    /** Where rate limits are counted: in Redis across instances (`degraded`: alone, while it fails), or in memory. */
+    rateLimitState: () => { backend: 'memory' | 'redis'; state: 'healthy' | 'degraded' };
   }
 }
 
@@ -46,7 +46,14 @@ const plugin: FastifyPluginAsync<RateLimitOptions> = async (app, { limits, redis
   });
   const shared = redisUrl ? new RedisLimitStore(redisUrl) : null;
   if (shared) app.addHook('onClose', () => shared.close());
-  app.decorate('rateLimitState', () => shared?.state ?? 'local');
+  app.decorate('rateLimitState', () =>
+    shared
+      ? {
+          backend: 'redis' as const,
+          state: shared.state === 'shared' ? ('healthy' as const) : ('degraded' as const),
+        }
+      : { backend: 'memory' as const, state: 'healthy' as const },
+  );
   await app.register(rateLimit, {
     global: false,
     // The plugin makes its store with `new`: a class that hands back the one shared store.

@@ -7,7 +7,7 @@
  */
 import type { FastifyPluginCallback } from 'fastify';
 
-/** The probes; reads `app.branches`, `app.quotes`, `app.quoteCache` and `app.sync`. */
+/** The probes; reads `app.branches`, `app.quotes`, `app.quoteCache`, `app.rateLimitState` and `app.sync`. */
 export const healthRoutes: FastifyPluginCallback = (app, _options, done) => {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
@@ -21,6 +21,7 @@ export const healthRoutes: FastifyPluginCallback = (app, _options, done) => {
       branches: size,
       quotes: app.quotes.status(),
       cache: app.quoteCache.status(),
+      rateLimits: app.rateLimitState(),
       ...(app.sync ? { sync: app.sync.status() } : {}),
     });
   });
