@@ -83,7 +83,9 @@ export async function quoteThroughput(seconds: number): Promise<ThroughputRow[]>
       QUOTE_SOURCE: 'live',
       TARIFF_UPSTREAM_URL: fake.url,
       DELIVERY_UPSTREAM_URL: fake.url,
-      RATE_LIMIT_PER_MINUTE: '0',
+      // Production defaults: rate limits on (at a limit autocannon, one address, never meets),
+      // metrics on, logs at info.
+      RATE_LIMIT_PER_MINUTE: '1000000000',
     },
     `http://127.0.0.1:${proxyPort}/readyz`,
   );
