@@ -10,27 +10,19 @@
  * after the first minute and at the end.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { RedisServer } from '../proxy/src/cache/redis-server.fixture';
 import { generateDemoNetwork } from '../proxy/src/branches/demo/generate';
 import { Random } from '../proxy/src/branches/demo/random';
 import { FakePochta } from '../proxy/src/quotes/fake-pochta.fixture';
+import { freePort } from './quote-throughput.bench';
 import { ROOT } from '../scripts/fingerprint';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 300);
 const RATE = 2000;
 const BUYERS = 5000;
 const WARM_UP_S = Math.min(60, Math.floor(SECONDS / 5));
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 async function startProxy(
   env: Record<string, string>,

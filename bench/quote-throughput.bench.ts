@@ -19,7 +19,8 @@ export interface ThroughputRow {
   errors: number;
 }
 
-const freePort = (): Promise<number> =>
+/** A port nothing listens on now. */
+export const freePort = (): Promise<number> =>
   new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as { port: number };

@@ -8,20 +8,17 @@
  * The seed is printed with a failure; FUZZ_SEED replays one, FUZZ_REQUESTS changes the count.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Agent, request } from 'node:http';
-import { connect } from 'node:net';
+import { Agent } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Random } from './branches/demo/random';
+import { MARK, judge, parseAnswers, raw, send, watchHealth } from './fuzz-client.fixture';
 
 const SEED = process.env.FUZZ_SEED ?? 'branch-picker fuzz 1';
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3000);
 const RAW_REQUESTS = 300;
 const IN_FLIGHT = 4;
-const MAX_BODY = 2 * 1024 * 1024;
 const HEALTH_BUDGET_MS = 100;
-/** Sent in paths, queries, headers and bodies; no answer may carry it back as markup. */
-const MARK = '<zz9 onerror=alert(1)>';
 
 let server: ChildProcess;
 let port: number;
@@ -172,98 +169,14 @@ function junk(random: Random): string {
   ]);
 }
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-function send(
-  agent: Agent,
-  method: string,
-  target: string,
-  headers: Record<string, string>,
-  body: string,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, method, path: target, headers, agent },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body || undefined);
-  });
-}
-
-/** What is wrong with one answer, or null. */
-function judge(answer: Answer, method: string): string | null {
-  const type = String(answer.headers['content-type'] ?? '');
-  const problem = /^application\/problem\+json/.test(type);
-  if (answer.status >= 500 && !([502, 503, 504].includes(answer.status) && problem))
-    return `a ${answer.status} that is not a problem+json 502/503/504`;
-  if (answer.status >= 400 && !problem) return `a ${answer.status} with ${type || 'no type'}`;
-  if (answer.status >= 400 && method !== 'HEAD') {
-    try {
-      const doc = JSON.parse(answer.body.toString('utf8')) as { status?: number; title?: string };
-      if (doc.status !== answer.status || typeof doc.title !== 'string')
-        return `a problem document without its status and title`;
-    } catch {
-      return `a ${answer.status} whose body is not JSON`;
-    }
-  }
-  if (answer.headers['x-content-type-options'] !== 'nosniff') return 'no nosniff';
-  if (answer.body.byteLength > MAX_BODY) return `a body of ${answer.body.byteLength} bytes`;
-  // Data a client stored comes back as JSON (a configuration's name); anything else must not echo.
-  const data = /^application\/json/.test(type) && answer.status < 400;
-  if (!data && answer.body.includes('<zz9')) return 'the markup sent, echoed';
-  const location = String(answer.headers.location ?? '');
-  if (/evil\.example|javascript:/i.test(location)) return `a redirect to ${location}`;
-  return null;
-}
-
-/** `/healthz` every 20 ms until stopped; the slowest answer, in ms. */
-function watchHealth(): { stop: () => Promise<number> } {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  let running = true;
-  let slowest = 0;
-  const loop = (async () => {
-    while (running) {
-      const started = performance.now();
-      const res = await send(agent, 'GET', '/healthz', {}, '');
-      slowest = Math.max(slowest, performance.now() - started);
-      if (res.status !== 200) throw new Error(`/healthz answered ${res.status}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      agent.destroy();
-      return slowest;
-    },
-  };
-}
-
 it(`answers ${REQUESTS} seeded junk requests with problems, never a crash or an echo`, async () => {
   const random = new Random(SEED);
   const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
   // Once through every route before the clock runs: the first call of each compiles code (and, from
   // source, bundles the subset worker), which is a start-up cost, not a request's.
   for (const warm of PATHS)
-    await send(agent, 'GET', `${warm.replace('{junk}', 'x')}?bbox=46,51,46.1,51.1`, {}, '');
-  const health = watchHealth();
+    await send(port, agent, 'GET', `${warm.replace('{junk}', 'x')}?bbox=46,51,46.1,51.1`, {}, '');
+  const health = watchHealth(port);
   const failures: string[] = [];
   const statuses = new Map<number, number>();
   const slow: [number, string][] = [];
@@ -302,7 +215,7 @@ it(`answers ${REQUESTS} seeded junk requests with problems, never a crash or an 
       }
       try {
         const started = performance.now();
-        const answer = await send(agent, method, target, headers, body);
+        const answer = await send(port, agent, method, target, headers, body);
         slow.push([performance.now() - started, `${method} ${target.slice(0, 120)}`]);
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         const wrong = judge(answer, method);
@@ -321,66 +234,6 @@ it(`answers ${REQUESTS} seeded junk requests with problems, never a crash or an 
   expect(failures.slice(0, 20), summary).toEqual([]);
   expect(slowest, summary).toBeLessThan(HEALTH_BUDGET_MS);
 }, 300_000);
-
-/** Splits a stream of HTTP/1.1 answers (Content-Length or chunked bodies) into answers. */
-function parseAnswers(bytes: Buffer): Answer[] {
-  const answers: Answer[] = [];
-  let at = 0;
-  while (at < bytes.length) {
-    const end = bytes.indexOf('\r\n\r\n', at);
-    if (end < 0)
-      throw new Error(`a head that never ends: ${bytes.subarray(at, at + 80).toString('latin1')}`);
-    const [line = '', ...lines] = bytes.subarray(at, end).toString('latin1').split('\r\n');
-    const status = Number(line.split(' ')[1]);
-    if (!/^HTTP\/1\.[01] \d{3}/.test(line)) throw new Error(`not an HTTP answer: ${line}`);
-    const headers: Record<string, string> = {};
-    for (const h of lines) {
-      const colon = h.indexOf(':');
-      headers[h.slice(0, colon).trim().toLowerCase()] = h.slice(colon + 1).trim();
-    }
-    at = end + 4;
-    let body: Buffer;
-    if (headers['transfer-encoding'] === 'chunked') {
-      const parts: Buffer[] = [];
-      for (;;) {
-        const lineEnd = bytes.indexOf('\r\n', at);
-        const size = parseInt(bytes.subarray(at, lineEnd).toString('latin1'), 16);
-        at = lineEnd + 2;
-        if (!size) {
-          at += 2;
-          break;
-        }
-        parts.push(bytes.subarray(at, at + size));
-        at += size + 2;
-      }
-      body = Buffer.concat(parts);
-    } else {
-      const length = Number(headers['content-length'] ?? 0);
-      body = bytes.subarray(at, at + length);
-      at += length;
-    }
-    answers.push({ status, headers, body });
-  }
-  return answers;
-}
-
-/** Writes bytes and reads until the server closes (or 5 s pass: then the socket is ended). */
-function raw(bytes: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    const timer = setTimeout(() => socket.end(), 5000);
-    socket.on('data', (c: Buffer) => chunks.push(c));
-    socket.on('close', () => {
-      clearTimeout(timer);
-      resolve(Buffer.concat(chunks));
-    });
-    socket.on('error', (error: NodeJS.ErrnoException) =>
-      error.code === 'ECONNRESET' ? undefined : reject(error),
-    );
-    socket.end(bytes);
-  });
-}
 
 it(`answers ${RAW_REQUESTS} raw-socket requests (pipelined, smuggled, broken) with problems`, async () => {
   const random = new Random(`${SEED} raw`);
@@ -410,12 +263,12 @@ it(`answers ${RAW_REQUESTS} raw-socket requests (pipelined, smuggled, broken) wi
     () => `GET /api/v1/quote?weight=1e400&from=101000&to=410012 HTTP/1.1\r\nHost: x\r\n\r\n`,
   ];
   const failures: string[] = [];
-  const health = watchHealth();
+  const health = watchHealth(port);
   for (let i = 0; i < RAW_REQUESTS; i++) {
     const bytes = random.pick(shapes)();
     const what = JSON.stringify(bytes.slice(0, 90));
     try {
-      const answers = parseAnswers(await raw(bytes));
+      const answers = parseAnswers(await raw(port, bytes));
       for (const answer of answers) {
         const wrong = judge(answer, 'GET');
         if (wrong) failures.push(`${what}: ${wrong}`);
