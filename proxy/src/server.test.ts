@@ -149,6 +149,7 @@ describe('the rest of the server', () => {
       branches: 3,
       quotes: { source: 'estimate', tariff: 'closed', delivery: 'closed' },
       cache: { backend: 'memory', state: 'healthy' },
+      database: { backend: 'sqlite', state: 'healthy' },
     });
   });
 

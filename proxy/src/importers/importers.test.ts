@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { makeBranch } from '#core/branch.fixture';
-import { BranchRepository } from '../store/branch-repository';
 import { openDatabase } from '../store/database';
+import { SqliteBranchStore } from '../store/sqlite-store';
 import { ImportError } from './format';
 import { detectFormat, ImportRejected, readImport, runImport } from './run-import';
 
@@ -16,7 +16,7 @@ const zip = (files: Record<string, Buffer>): Buffer =>
     zipSync(Object.fromEntries(Object.entries(files).map(([n, d]) => [n, new Uint8Array(d)]))),
   );
 const passportZip = (): Buffer => zip({ 'ALL28_Ноябрь_2026.txt': fixture('passport.json') });
-const repository = () => new BranchRepository(openDatabase(':memory:'));
+const repository = () => new SqliteBranchStore(openDatabase(':memory:'));
 const ALL = { maxRejectedShare: 1 } as const;
 
 describe('Russian Post passport dump', () => {
@@ -306,9 +306,9 @@ describe('GeoJSON', () => {
 });
 
 describe('an import', () => {
-  it('applies the good rows and reports read, added, updated, unchanged, rejected', () => {
+  it('applies the good rows and reports read, added, updated, unchanged, rejected', async () => {
     const repo = repository();
-    const report = runImport(repo, passportZip(), {
+    const report = await runImport(repo, passportZip(), {
       fileName: 'p.zip',
       mode: 'merge',
       origin: 'test',
@@ -323,35 +323,35 @@ describe('an import', () => {
       removed: 0,
       rejected: 2,
     });
-    expect(repo.count()).toBe(4);
+    expect(repo.repository.count()).toBe(4);
   });
 
-  it('changes nothing when the same file comes twice', () => {
+  it('changes nothing when the same file comes twice', async () => {
     const repo = repository();
-    runImport(repo, fixture('otpravka.json'), {
+    await runImport(repo, fixture('otpravka.json'), {
       fileName: 'o.json',
       mode: 'merge',
       origin: 'test',
       ...ALL,
     });
-    const before = repo.all();
-    const again = runImport(repo, fixture('otpravka.json'), {
+    const before = repo.repository.all();
+    const again = await runImport(repo, fixture('otpravka.json'), {
       fileName: 'o.json',
       mode: 'merge',
       origin: 'test',
       ...ALL,
     });
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
-    expect(repo.all()).toEqual(before);
+    expect(repo.repository.all()).toEqual(before);
   });
 
-  it('applies nothing when more rows are rejected than allowed, and says why', () => {
+  it('applies nothing when more rows are rejected than allowed, and says why', async () => {
     const repo = repository();
-    repo.apply([makeBranch('410001')], { mode: 'merge' });
-    const before = repo.all();
+    repo.repository.apply([makeBranch('410001')], { mode: 'merge' });
+    const before = repo.repository.all();
     let error: unknown;
     try {
-      runImport(repo, fixture('branches.csv'), {
+      await runImport(repo, fixture('branches.csv'), {
         fileName: 'branches.csv',
         mode: 'replace',
         origin: 'test',
@@ -364,26 +364,28 @@ describe('an import', () => {
       /^3 of 6 rows were rejected, more than 5%: nothing applied/,
     );
     expect((error as ImportRejected).report.problems).toHaveLength(3);
-    expect(repo.all()).toEqual(before);
+    expect(repo.repository.all()).toEqual(before);
   });
 
-  it('replaces: afterwards the store holds the file’s branches and the others are gone', () => {
+  it('replaces: afterwards the store holds the file’s branches and the others are gone', async () => {
     const repo = repository();
-    repo.apply([makeBranch('410001'), makeBranch('410002')], { mode: 'merge' });
-    const report = runImport(repo, fixture('otpravka.json'), {
+    repo.repository.apply([makeBranch('410001'), makeBranch('410002')], { mode: 'merge' });
+    const report = await runImport(repo, fixture('otpravka.json'), {
       fileName: 'o.json',
       mode: 'replace',
       origin: 'test',
       ...ALL,
     });
     expect(report).toMatchObject({ added: 2, removed: 2 });
-    expect(repo.all().map((b) => b.id)).toEqual(['115551', '620075']);
+    expect(repo.repository.all().map((b) => b.id)).toEqual(['115551', '620075']);
   });
 
-  it('replaces only the named sources, keeping other carriers’ branches', () => {
+  it('replaces only the named sources, keeping other carriers’ branches', async () => {
     const repo = repository();
-    repo.apply([makeBranch('410001'), makeBranch('BX-9', { source: 'csv' })], { mode: 'merge' });
-    runImport(repo, fixture('otpravka.json'), {
+    repo.repository.apply([makeBranch('410001'), makeBranch('BX-9', { source: 'csv' })], {
+      mode: 'merge',
+    });
+    await runImport(repo, fixture('otpravka.json'), {
       fileName: 'o.json',
       mode: 'replace',
       replaceSources: ['demo', 'otpravka'],
@@ -391,32 +393,32 @@ describe('an import', () => {
       ...ALL,
     });
     expect(
-      repo
+      repo.repository
         .all()
         .map((b) => b.id)
         .sort(),
     ).toEqual(['115551', '620075', 'BX-9']);
   });
 
-  it('updates a branch whose data changed, and only that one', () => {
+  it('updates a branch whose data changed, and only that one', async () => {
     const repo = repository();
-    repo.apply([makeBranch('410001'), makeBranch('410002')], { mode: 'merge' });
-    const result = repo.apply(
+    repo.repository.apply([makeBranch('410001'), makeBranch('410002')], { mode: 'merge' });
+    const result = repo.repository.apply(
       [makeBranch('410001'), makeBranch('410002', { name: 'Переименовано' })],
       { mode: 'merge' },
     );
     expect(result).toEqual({ added: 0, updated: 1, unchanged: 1, removed: 0 });
-    expect(repo.all().find((b) => b.id === '410002')?.name).toBe('Переименовано');
+    expect(repo.repository.all().find((b) => b.id === '410002')?.name).toBe('Переименовано');
   });
 
-  it('refuses an empty file rather than replacing everything with nothing', () => {
+  it('refuses an empty file rather than replacing everything with nothing', async () => {
     const repo = repository();
-    repo.apply([makeBranch('410001')], { mode: 'merge' });
+    repo.repository.apply([makeBranch('410001')], { mode: 'merge' });
     const empty = Buffer.from('{"type":"FeatureCollection","features":[]}');
-    expect(() =>
+    await expect(
       runImport(repo, empty, { fileName: 'empty.geojson', mode: 'replace', origin: 'test' }),
-    ).toThrow(/holds no rows: nothing applied/);
-    expect(repo.count()).toBe(1);
+    ).rejects.toThrow(/holds no rows: nothing applied/);
+    expect(repo.repository.count()).toBe(1);
   });
 
   it('detects formats, and names the choices when it cannot', () => {

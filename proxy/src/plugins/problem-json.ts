@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyError, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, type FieldError } from '../errors';
+import { DatabaseUnavailable } from '../store/database-unavailable';
 
 /** Turns Fastify's validation errors into `{field, message}` pairs a client can act on. */
 function fieldErrors(error: FastifyError): FieldError[] {
@@ -26,9 +27,20 @@ function fieldErrors(error: FastifyError): FieldError[] {
   });
 }
 
+/** Seconds a client is told to wait before retrying a write the database did not take. */
+const DATABASE_RETRY_AFTER_S = '2';
+
 /** The problem for any error a handler threw. */
 function problemOf(error: FastifyError): HttpProblem {
   if (error instanceof HttpProblem) return error;
+  if (error instanceof DatabaseUnavailable) {
+    return new HttpProblem(
+      503,
+      'database-unavailable',
+      'The database is unreachable, so nothing was saved: retry in a few seconds (reads still work meanwhile).',
+      { cause: error },
+    );
+  }
   if (error.validation) {
     const errors = fieldErrors(error);
     const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ');
@@ -176,6 +188,7 @@ const plugin: FastifyPluginCallback = (app, _options, done) => {
     // An error we did not expect; our own 5xx problems (upstream failed) are answers, not bugs.
     if (problem !== error && problem.status >= 500)
       request.log.error({ err: error }, problem.detail);
+    if (error instanceof DatabaseUnavailable) reply.header('retry-after', DATABASE_RETRY_AFTER_S);
     // Also for errors raised before the security headers' hook ran (an earlier onRequest hook).
     return reply
       .code(problem.status)
