@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { startPostgresServer } from './store/postgres-server.fixture';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'bp-main-'));
@@ -85,4 +86,17 @@ it('refuses a DATABASE_URL that is not a PostgreSQL URL in one line, never echoi
   expect(lines).toEqual([
     'branch-picker: DATABASE_URL must be a postgres:// or postgresql:// URL such as postgres://user:password@127.0.0.1:5432/branch_picker, got a mysql:// one',
   ]);
+});
+
+it('exits with one line naming DATABASE_URL when PostgreSQL refuses its password', async () => {
+  const server = await startPostgresServer();
+  const { status, lines } = start({
+    DATABASE_URL: server.url().replace(':fixture-password@', ':hunter2secret@'),
+  });
+  expect(status).toBe(1);
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(
+    /^branch-picker: DATABASE_URL \(postgres:\/\/127\.0\.0\.1:\d+\/postgres\) cannot be used: password authentication failed for user "postgres" \(28P01\)\. Check/,
+  );
+  expect(lines[0]).not.toContain('hunter2secret');
 });

@@ -40,8 +40,10 @@ it('imports into the PostgreSQL of DATABASE_URL, and a running instance serves i
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   expect(result.stdout).toContain('otpravka: read 3, added 2, updated 0, unchanged 0, removed 0');
-  // Where, without the user (nor a password, had there been one).
-  expect(result.stdout).toContain(`applied to ${url.replace('postgres@', '')}`);
+  // Where, without the user and password.
+  expect(result.stdout).toContain(
+    `applied to postgres://127.0.0.1:${server.port}/${url.split('/').pop()}`,
+  );
   await expect
     .poll(async () => (await app.inject('/api/v1/branches/115551')).statusCode, { timeout: 2000 })
     .toBe(200);
@@ -50,7 +52,7 @@ it('imports into the PostgreSQL of DATABASE_URL, and a running instance serves i
 });
 
 it('says which variable cannot be used, and exits 1, when the PostgreSQL is not there', () => {
-  const url = `postgres://postgres@127.0.0.1:${server.port}/no_such_database`;
+  const url = server.url('no_such_database');
   const result = run(url, path.join(FIXTURES, 'otpravka.json'));
   expect(result.status).toBe(1);
   expect(result.stderr.trim()).toMatch(

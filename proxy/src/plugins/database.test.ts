@@ -154,8 +154,13 @@ describe('PostgreSQL stopped under traffic', () => {
       expect(refused.headers['retry-after']).toBe('2');
       expect(refused.json()).toMatchObject({
         status: 503,
-        detail: expect.stringMatching(/database is unreachable.*retry/i),
+        type: '/problems/database-unavailable',
+        detail: expect.stringMatching(/database is unreachable, so nothing was saved: retry/),
       });
+      // A configuration never read before is not in memory: that read is a 503 too.
+      const unread = await app.inject('/api/v1/configs/zzzzzzzzzzzz');
+      expect(unread.statusCode).toBe(503);
+      expect(unread.json()).toMatchObject({ detail: expect.stringMatching(/could not be read/) });
       await within(ready, { backend: 'postgres', state: 'degraded' });
       expect((await app.inject('/readyz')).statusCode).toBe(200);
       expect((await app.inject('/api/v1/branches/410012')).statusCode).toBe(200);

@@ -30,17 +30,23 @@ function fieldErrors(error: FastifyError): FieldError[] {
 /** Seconds a client is told to wait before retrying a write the database did not take. */
 const DATABASE_RETRY_AFTER_S = '2';
 
+/** The database did not answer (PostgreSQL down): a write did not happen, a read found nothing to serve. */
+function databaseProblem(method: string, error: DatabaseUnavailable): HttpProblem {
+  const what =
+    method === 'GET' || method === 'HEAD'
+      ? 'so this could not be read (it was not in memory yet)'
+      : 'so nothing was saved';
+  return new HttpProblem(
+    503,
+    'database-unavailable',
+    `The database is unreachable, ${what}: retry in a few seconds. Branches and what was read before are still served.`,
+    { cause: error },
+  );
+}
+
 /** The problem for any error a handler threw. */
 function problemOf(error: FastifyError): HttpProblem {
   if (error instanceof HttpProblem) return error;
-  if (error instanceof DatabaseUnavailable) {
-    return new HttpProblem(
-      503,
-      'database-unavailable',
-      'The database is unreachable, so nothing was saved: retry in a few seconds (reads still work meanwhile).',
-      { cause: error },
-    );
-  }
   if (error.validation) {
     const errors = fieldErrors(error);
     const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ');
@@ -184,7 +190,10 @@ const plugin: FastifyPluginCallback = (app, _options, done) => {
     );
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = problemOf(error);
+    const problem =
+      error instanceof DatabaseUnavailable
+        ? databaseProblem(request.method, error)
+        : problemOf(error);
     // An error we did not expect; our own 5xx problems (upstream failed) are answers, not bugs.
     if (problem !== error && problem.status >= 500)
       request.log.error({ err: error }, problem.detail);

@@ -1,7 +1,8 @@
 /**
  * A throwaway PostgreSQL for tests: `initdb` into a temporary folder, `postgres` on a free port of
  * 127.0.0.1 with its socket in that folder and durability off (`fsync=off`: nothing here outlives
- * the test), awaited until it accepts connections, stopped and its folder removed afterwards. It can
+ * the test), a password required over TCP (as a real deployment has it: a wrong one is an
+ * authentication failure), awaited until it accepts connections, stopped and its folder removed afterwards. It can
  * be stopped and started again on the same port and data (an outage). Test code only.
  *
  * PostgreSQL refuses to run as root: as root, the folder is given to the `postgres` user (or
@@ -13,7 +14,7 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, readdirSync } from 'node:fs';
-import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,8 @@ const POLL_MS = 25;
 const STOP_TIMEOUT_MS = 10_000;
 /** Ports taken between our probe and postgres binding them: tries before giving up. */
 const PORT_ATTEMPTS = 3;
+/** The superuser's password over TCP. */
+export const POSTGRES_PASSWORD = 'fixture-password';
 
 const run = promisify(execFile);
 
@@ -119,9 +122,25 @@ export class PostgresServer {
     try {
       if (user) await chown(dir, user.uid, user.gid);
       const data = path.join(dir, 'data');
+      const pwfile = path.join(dir, 'password');
+      await writeFile(pwfile, POSTGRES_PASSWORD, { mode: 0o600 });
+      if (user) await chown(pwfile, user.uid, user.gid);
       await run(
         path.join(bin, 'initdb'),
-        ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+        [
+          '-D',
+          data,
+          '-U',
+          'postgres',
+          '--pwfile',
+          pwfile,
+          '--auth-local=trust',
+          '--auth-host=scram-sha-256',
+          '-E',
+          'UTF8',
+          '--locale=C',
+          '--no-sync',
+        ],
         { ...(user ?? {}), cwd: dir },
       );
     } catch (error) {
@@ -141,9 +160,9 @@ export class PostgresServer {
     }
   }
 
-  /** `postgres://postgres@127.0.0.1:<port>/<database>`. */
+  /** `postgres://postgres:<password>@127.0.0.1:<port>/<database>`. */
   url(database = 'postgres'): string {
-    return `postgres://postgres@127.0.0.1:${this.port}/${database}`;
+    return `postgres://postgres:${POSTGRES_PASSWORD}@127.0.0.1:${this.port}/${database}`;
   }
 
   /** Whether the process runs now. */

@@ -85,15 +85,24 @@ it('refuses a database newer than it knows, naming the version', async () => {
   );
 });
 
-it('says DATABASE_URL and what is wrong, without the password, for a database that is not there', async () => {
-  const url = `postgres://postgres:s3cret@127.0.0.1:${server.port}/no_such_database`;
-  const error = await openStore({ database: ':memory:', databaseUrl: url }).catch(
+it.each([
+  [
+    'a wrong password',
+    () => server.url().replace(':fixture-password@', ':s3cret@'),
+    /password authentication failed for user "postgres"/,
+  ],
+  [
+    'a database that is not there',
+    () => server.url('no_such_database'),
+    /database "no_such_database" does not exist/,
+  ],
+])('says DATABASE_URL and what is wrong, never the password, for %s', async (_name, url, why) => {
+  const error = await openStore({ database: ':memory:', databaseUrl: url() }).catch(
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(DatabaseUnusable);
   expect(error).toMatchObject({ variable: 'DATABASE_URL' });
-  expect((error as DatabaseUnusable).message).toMatch(/database "no_such_database" does not exist/);
-  expect(JSON.stringify([(error as DatabaseUnusable).path, (error as Error).message])).not.toMatch(
-    /s3cret/,
-  );
+  expect((error as DatabaseUnusable).message).toMatch(why);
+  const shown = JSON.stringify([(error as DatabaseUnusable).path, (error as Error).message]);
+  expect(shown).not.toMatch(/s3cret|fixture-password/);
 });
