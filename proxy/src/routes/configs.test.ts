@@ -385,27 +385,3 @@ describe('a request that may not change a configuration', () => {
     expect(stored()).toBe(before);
   });
 });
-
-describe('creation under a rate limit', () => {
-  it('refuses creations past the limit with 429 and Retry-After, storing nothing', async () => {
-    const limited = await createServer(
-      testConfig({ rateLimits: { ...testConfig().rateLimits, 'config-create': 2 } }),
-    );
-    try {
-      const post = () => limited.inject({ method: 'POST', url: CONFIGS, payload: SHOP });
-      const statuses = [(await post()).statusCode, (await post()).statusCode];
-      const third = await post();
-      expect([...statuses, third.statusCode]).toEqual([201, 201, 429]);
-      expect(third.headers['retry-after']).toMatch(/^\d+$/);
-      expect(third.headers['content-type']).toMatch(/problem\+json/);
-      const rows = sqlite(limited).prepare('SELECT count(*) AS n FROM configs').get() as {
-        n: number;
-      };
-      expect(rows.n).toBe(2);
-      // Reads are not limited.
-      expect((await limited.inject(`${CONFIGS}/zzzzzzzzzzzz`)).statusCode).toBe(404);
-    } finally {
-      await limited.close();
-    }
-  });
-});

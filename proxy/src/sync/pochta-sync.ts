@@ -3,6 +3,10 @@
  * passport dump (`GET /1.0/unloading-passport/zip`, with the two documented auth headers), imports
  * it in place of the demo and the previous dump, and repeats daily. A failed sync keeps the data
  * that is there, and says so in /readyz and in the log. The credentials never leave this module.
+ *
+ * TODO(issue 11): on a shared PostgreSQL (DATABASE_URL) every instance runs its own sync, so the dump
+ * is downloaded once per instance (the later imports find it unchanged); one instance should claim
+ * each run (an advisory lock, or a compare-and-set on the stored status) and the others adopt it.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { BranchService } from '../branches/branch-service';
