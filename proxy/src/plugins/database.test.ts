@@ -143,6 +143,16 @@ describe('PostgreSQL stopped under traffic', () => {
     const { config } = await createConfig(app);
     const ready = async () => (await app.inject('/readyz')).json<{ database: unknown }>().database;
     expect(await ready()).toEqual({ backend: 'postgres', state: 'healthy' });
+    // Traffic all along: branch reads, one after another, until the end of the test; each waits
+    // for the event loop's next turn (inject() alone never yields to I/O, and the reconnect is I/O).
+    const reads: number[] = [];
+    let reading = true;
+    const traffic = (async () => {
+      while (reading) {
+        reads.push((await app.inject('/api/v1/branches/410012')).statusCode);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
 
     await server.stop();
     try {
@@ -174,5 +184,9 @@ describe('PostgreSQL stopped under traffic', () => {
       RECOVERY_MS,
     );
     await within(ready, { backend: 'postgres', state: 'healthy' }, RECOVERY_MS);
+    reading = false;
+    await traffic;
+    expect(reads.length).toBeGreaterThan(10);
+    expect(reads.filter((status) => status !== 200)).toEqual([]);
   });
 });
