@@ -113,6 +113,7 @@ export async function firstClusters(
     distDir: path.join(ROOT, 'dist'),
     publicDir: path.join(ROOT, 'public'),
     database: ':memory:',
+    databaseUrl: null,
     seed: () => branches,
     reloadIntervalMs: 0,
     embed: { allowedOrigins: [], returnUrls: [], defaultSender: null },

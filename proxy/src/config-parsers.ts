@@ -61,6 +61,29 @@ export const redisUrl = (raw: string): string => {
   return raw;
 };
 
+const POSTGRES_EXAMPLE = 'postgres://user:password@127.0.0.1:5432/branch_picker';
+
+/**
+ * A `postgres://` or `postgresql://` URL, as it is. The message never quotes the value, which may
+ * hold a password; it names the scheme it got, when there is one.
+ */
+export const postgresUrl = (raw: string): string => {
+  const wanted = `must be a postgres:// or postgresql:// URL such as ${POSTGRES_EXAMPLE}`;
+  const scheme = /^([a-z][a-z\d+.-]*):\/\//i.exec(raw)?.[1]?.toLowerCase();
+  if (scheme !== 'postgres' && scheme !== 'postgresql')
+    throw new Error(scheme ? `${wanted}, got a ${scheme}:// one` : wanted);
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new Error(wanted);
+  }
+  if (!parsed.hostname) throw new Error(`must name a host, as in ${POSTGRES_EXAMPLE}`);
+  if (parsed.pathname.length <= 1)
+    throw new Error(`must name a database, as in ${POSTGRES_EXAMPLE}`);
+  return raw;
+};
+
 /** 1, true, 0 or false. */
 export const flag = (raw: string): boolean => {
   if (raw === '1' || raw === 'true') return true;

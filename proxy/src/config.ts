@@ -21,6 +21,7 @@ import {
   jsonObject,
   oneOf,
   positive,
+  postgresUrl,
   redisUrl,
   text,
   url,
@@ -58,6 +59,8 @@ export interface ServerConfig {
   publicDir: string;
   /** DATABASE_PATH: the SQLite file, created when missing; `:memory:` keeps nothing. */
   database: string;
+  /** DATABASE_URL: a PostgreSQL shared by every instance, instead of the SQLite file; null for SQLite. */
+  databaseUrl: string | null;
   /** Stored when the database holds no branches (the demo network on a fresh machine). */
   seed?: () => readonly Branch[];
   /** RELOAD_INTERVAL_MS: how often to look for imports committed by another process; 0 never. */
@@ -163,10 +166,16 @@ export const ENV = defineEnv({
     parse: (raw) => (raw === ':memory:' ? raw : path.resolve(raw)),
     doc: 'the SQLite file, created when missing; `:memory:` keeps nothing',
   }),
+  DATABASE_URL: spec<string | null>({
+    default: null,
+    shown: 'none',
+    parse: postgresUrl,
+    doc: 'a PostgreSQL (`postgres://user:password@host:5432/branch_picker`) holding branches and saved configurations instead of DATABASE_PATH, shared by every proxy instance: a write through one is served by all within RELOAD_INTERVAL_MS (at once, by notification, while connected). While it is unreachable, reads go on from memory, writes answer 503, and `/readyz` says `degraded`',
+  }),
   RELOAD_INTERVAL_MS: spec({
     default: 2000,
     parse: (raw) => (raw === '0' ? 0 : positive(raw)),
-    doc: 'how often to look for imports committed by another process; 0 never',
+    doc: 'how often to look for imports and configurations committed by another process or instance; 0 never',
   }),
   TRUST_PROXY: spec({
     default: false,
@@ -346,6 +355,7 @@ export function configFromEnv(
       distDir: readEnv(env, ENV.DIST_DIR),
       publicDir: readEnv(env, ENV.PUBLIC_DIR),
       database: readEnv(env, ENV.DATABASE_PATH),
+      databaseUrl: readEnv(env, ENV.DATABASE_URL),
       ...(seed ? { seed } : {}),
       reloadIntervalMs: readEnv(env, ENV.RELOAD_INTERVAL_MS),
       sync: syncFromEnv(env),

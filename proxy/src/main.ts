@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   app.log.info(
     {
       branches: app.branches.current.size,
-      database: server.database,
+      database: app.store.backend === 'postgres' ? 'postgres (DATABASE_URL)' : server.database,
       sync: server.sync ? server.sync.url : 'off',
     },
     'branch-picker proxy ready',
@@ -53,6 +53,11 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(`branch-picker: ${error.message}`);
+  } else if (error instanceof DatabaseUnusable && error.variable === 'DATABASE_URL') {
+    // The URL without its user and password: the line goes to logs.
+    console.error(
+      `branch-picker: DATABASE_URL (${error.path}) cannot be used: ${error.message}. Check the host, port, database name, user and password in DATABASE_URL, and that the PostgreSQL server is running.`,
+    );
   } else if (error instanceof DatabaseUnusable) {
     // One line, naming what to change: under a supervisor a stack trace would only loop.
     console.error(

@@ -150,6 +150,7 @@ describe('the rest of the server', () => {
       quotes: { source: 'estimate', tariff: 'closed', delivery: 'closed' },
       cache: { backend: 'memory', state: 'healthy' },
       rateLimits: { backend: 'memory', state: 'healthy' },
+      database: { backend: 'sqlite', state: 'healthy' },
     });
   });
 

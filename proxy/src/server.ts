@@ -60,7 +60,7 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
   await app.register(databasePlugin, config);
   await app.register(branchesPlugin, config);
   await app.register(quotesPlugin, config.quotes);
-  await app.register(configsPlugin);
+  await app.register(configsPlugin, config);
   // Before every route: it gives each route of a limited group its limit (limits/groups.ts).
   await app.register(rateLimits, {
     limits: config.rateLimits,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { makeBranch } from '#core/branch.fixture';
 import { openDatabase } from '../store/database';
+import { SqliteBranchStore } from '../store/sqlite-store';
 import { BranchService } from './branch-service';
 
 const dirs: string[] = [];
@@ -15,7 +16,7 @@ it('keeps serving the last good snapshot when the database breaks while running,
   const dir = mkdtempSync(path.join(tmpdir(), 'bp-branches-'));
   dirs.push(dir);
   const file = path.join(dir, 'branches.db');
-  const service = new BranchService(openDatabase(file), {
+  const service = await BranchService.open(new SqliteBranchStore(openDatabase(file)), {
     seed: () => [makeBranch('410012'), makeBranch('101000')],
   });
   const errors: unknown[] = [];

@@ -1,15 +1,15 @@
 /**
  * `npm run import -- <file> [--format pochta-passport|otpravka|csv|geojson] [--replace|--merge]
- * [--max-rejected 5%] [--dry-run]`: imports branches into the proxy's database (DATABASE_PATH, read
- * through the proxy's configuration, `ENV` in config.ts). A running proxy picks the change up within
- * seconds.
+ * [--max-rejected 5%] [--dry-run]`: imports branches into the proxy's database (DATABASE_URL when
+ * set, else DATABASE_PATH, read through the proxy's configuration, `ENV` in config.ts). Running
+ * proxies pick the change up within seconds (on PostgreSQL at once, by notification).
  *
  * Exit codes: 0 applied, 1 nothing applied (the file or too many rows were bad), 2 bad usage.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ENV, readEnv } from '../config';
+import { ConfigError, ENV, readEnv } from '../config';
 import { ImportError, FORMAT_NAMES, type FormatName } from '../importers/format';
 import {
   DEFAULT_MAX_REJECTED_SHARE,
@@ -18,8 +18,8 @@ import {
   readImport,
   runImport,
 } from '../importers/run-import';
-import { BranchRepository } from '../store/branch-repository';
-import { openDatabase } from '../store/database';
+import { DatabaseUnusable } from '../store/database';
+import { openStore, redactedUrl } from '../store/open-store';
 
 const USAGE = `usage: npm run import -- <file> [--format ${FORMAT_NAMES.join('|')}] [--replace|--merge] [--max-rejected 5%] [--dry-run]
 
@@ -105,9 +105,10 @@ async function main(): Promise<number> {
       return 0;
     }
     const database = readEnv(process.env, ENV.DATABASE_PATH);
-    const db = openDatabase(database);
+    const databaseUrl = readEnv(process.env, ENV.DATABASE_URL);
+    const store = await openStore({ database, databaseUrl }, false);
     try {
-      const report = runImport(new BranchRepository(db), data, {
+      const report = await runImport(store.branches, data, {
         ...options,
         mode: values.replace ? 'replace' : 'merge',
         maxRejectedShare: values['max-rejected']
@@ -116,15 +117,23 @@ async function main(): Promise<number> {
         origin: file,
       });
       console.log(formatReport(report));
-      console.log(`applied to ${database}`);
+      console.log(`applied to ${databaseUrl ? redactedUrl(databaseUrl) : database}`);
       return 0;
     } finally {
-      db.close();
+      await store.close();
     }
   } catch (error) {
     if (error instanceof ImportRejected) {
       console.error(formatReport(error.report));
       console.error(`import: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof ConfigError) {
+      console.error(`import: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof DatabaseUnusable) {
+      console.error(`import: ${error.variable} (${error.path}) cannot be used: ${error.message}`);
       return 1;
     }
     if (error instanceof ImportError) {

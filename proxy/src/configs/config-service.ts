@@ -1,23 +1,18 @@
 /**
- * Saved configurations for the routes: the repository behind an in-memory cache by id, the owner's
+ * Saved configurations for the routes: the store behind an in-memory cache by id, the owner's
  * token checked, and what enforcement needs worked out once per version (the allowed origins as a
  * set, the return-URL rules parsed, the pricing rules over their defaults), so that a
- * `quote?config=` costs one map lookup. Every write goes through here and drops the cached entry.
- *
- * TODO(issue 11): with several proxy instances, a write on one leaves the others' caches stale;
- * they need a short TTL or an invalidation message (Redis pub/sub) alongside the shared database.
+ * `quote?config=` costs one map lookup once read. Every write goes through here and drops the
+ * cached entry; a write by another instance drops it too, when the store notifies it (PostgreSQL),
+ * and the whole cache goes when the store's change token moves without a word (a missed
+ * notification, another process).
  */
 import { DEFAULT_PRICING, type PricingRules } from '#core/pricing-rules';
 import type { OwnerConfig, PublicConfig } from '#core/widget-config';
 import { parseReturnRule, type ReturnUrlRule } from '../embed/allowed';
 import { HttpProblem } from '../errors';
-import type { Db } from '../store/database';
-import {
-  ConfigRepository,
-  type StoredConfig,
-  type VersionEntry,
-  type WriteRefusal,
-} from './config-repository';
+import type { Store } from '../store/store';
+import type { ConfigStore, StoredConfig, VersionEntry, WriteRefusal } from './config-store';
 import { hashToken, newConfigId, newOwnerToken, tokenMatches } from './owner-token';
 import { validateConfig, type ConfigDocument } from './validate';
 
@@ -89,15 +84,20 @@ function refused(refusal: WriteRefusal, id: string, document?: ConfigDocument): 
 }
 
 export class ConfigService {
-  private readonly repository: ConfigRepository;
+  private readonly repository: ConfigStore;
   private readonly cache = new Map<string, ConfigEntry>();
+  /** Goes up on each outside change: a read begun before one must not cache what it read. */
+  private epoch = 0;
+  private version: string | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private unsubscribe: (() => void) | undefined;
 
-  constructor(db: Db, now?: () => number) {
-    this.repository = new ConfigRepository(db, now);
+  constructor(repository: ConfigStore) {
+    this.repository = repository;
   }
 
   /** A configuration by id, from memory when it has been read since its last write. */
-  find(id: string): ConfigEntry | undefined {
+  async find(id: string): Promise<ConfigEntry | undefined> {
     const hit = this.cache.get(id);
     if (hit) {
       // Most recently used last: the first key is the one to evict.
@@ -105,30 +105,75 @@ export class ConfigService {
       this.cache.set(id, hit);
       return hit;
     }
-    const stored = this.repository.get(id);
-    return stored && this.remember(stored);
+    const epoch = this.epoch;
+    const stored = await this.repository.get(id);
+    return stored && this.remember(stored, epoch);
   }
 
   /** `find`, or the 404 naming the field the id came in. */
-  get(id: string, field?: string): ConfigEntry {
-    const entry = this.find(id);
+  async get(id: string, field?: string): Promise<ConfigEntry> {
+    const entry = await this.find(id);
     if (!entry) throw notFound(id, field);
     return entry;
   }
 
   /** The configuration that replaces a widget.pochta.ru widget. */
-  byPochtaWidget(pochtaWidgetId: number): ConfigEntry | undefined {
-    const stored = this.repository.byPochtaWidget(pochtaWidgetId);
-    return stored && this.remember(stored);
+  async byPochtaWidget(pochtaWidgetId: number): Promise<ConfigEntry | undefined> {
+    const epoch = this.epoch;
+    const stored = await this.repository.byPochtaWidget(pochtaWidgetId);
+    return stored && this.remember(stored, epoch);
+  }
+
+  /**
+   * Follows changes made elsewhere: drops a configuration when `store` notifies its change by
+   * another writer, and everything when the change token has moved (looked at every `intervalMs`,
+   * 0 never, and after a reconnect). Errors reading the token are left to the next look.
+   */
+  watch(intervalMs: number, store?: Pick<Store, 'onChange'>): void {
+    this.stop();
+    const look = async () => {
+      const version = await this.repository.changeToken();
+      if (this.version !== undefined && version !== this.version) this.forgetAll();
+      this.version = version;
+    };
+    void look().catch(() => {});
+    if (intervalMs > 0) {
+      this.timer = setInterval(() => void look().catch(() => {}), intervalMs);
+      this.timer.unref();
+    }
+    this.unsubscribe = store?.onChange((change) => {
+      if (change.kind === 'config' && !change.local) this.forget(change.id);
+      else if (change.kind === 'resync') void look().catch(() => {});
+    });
+  }
+
+  /** Stops following changes. */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  /** Drops one configuration from memory: the next read asks the store. */
+  forget(id: string): void {
+    this.epoch++;
+    this.cache.delete(id);
+  }
+
+  /** Drops every configuration from memory. */
+  forgetAll(): void {
+    this.epoch++;
+    this.cache.clear();
   }
 
   /** Saves a new configuration (a body, or an export being imported); the token is shown once. */
-  create(body: unknown): { entry: ConfigEntry; token: string } {
+  async create(body: unknown): Promise<{ entry: ConfigEntry; token: string }> {
     const document = validateConfig(body);
     const token = newOwnerToken();
     for (let attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
       const id = newConfigId();
-      const result = this.repository.create(id, document, hashToken(token));
+      const result = await this.repository.create(id, document, hashToken(token));
       if (result === false) continue;
       if (typeof result === 'string') throw refused(result, id, document);
       return { entry: this.remember(result), token };
@@ -157,14 +202,14 @@ export class ConfigService {
   }
 
   /** Saves a new version over `expected` (null: `If-Match: *`). */
-  update(id: string, expected: number | null, body: unknown): ConfigEntry {
+  async update(id: string, expected: number | null, body: unknown): Promise<ConfigEntry> {
     const document = validateConfig(body);
-    return this.write(id, this.repository.save(id, expected, document), document);
+    return this.write(id, await this.repository.save(id, expected, document), document);
   }
 
   /** Saves an old version again, as the newest. */
-  restore(id: string, version: number, expected: number | null): ConfigEntry {
-    const old = this.repository.version(id, version);
+  async restore(id: string, version: number, expected: number | null): Promise<ConfigEntry> {
+    const old = await this.repository.version(id, version);
     if (old === undefined)
       throw new HttpProblem(
         404,
@@ -178,24 +223,26 @@ export class ConfigService {
       );
     // Checked again: what was valid then may not be now (an option removed, a bound tightened).
     const document = validateConfig(old, `versions.${version}`);
-    return this.write(id, this.repository.save(id, expected, document), document);
+    return this.write(id, await this.repository.save(id, expected, document), document);
   }
 
-  delete(id: string, expected: number | null): void {
-    const result = this.repository.delete(id, expected);
+  async delete(id: string, expected: number | null): Promise<void> {
+    const result = await this.repository.delete(id, expected);
     this.cache.delete(id);
     if (result !== true) throw refused(result, id);
   }
 
   /** A new owner token; the old one stops working at once. */
-  rotateToken(id: string): { entry: ConfigEntry; token: string } {
+  async rotateToken(id: string): Promise<{ entry: ConfigEntry; token: string }> {
     const token = newOwnerToken();
     this.cache.delete(id);
-    if (!this.repository.setTokenHash(id, hashToken(token))) throw notFound(id);
-    return { entry: this.get(id), token };
+    const rotated = await this.repository.setTokenHash(id, hashToken(token));
+    this.cache.delete(id);
+    if (!rotated) throw notFound(id);
+    return { entry: await this.get(id), token };
   }
 
-  versions(id: string): VersionEntry[] {
+  versions(id: string): Promise<VersionEntry[]> {
     return this.repository.versions(id);
   }
 
@@ -209,7 +256,8 @@ export class ConfigService {
     return this.remember(result);
   }
 
-  private remember(stored: StoredConfig): ConfigEntry {
+  /** The entry for `stored`, cached unless an outside change came after `epoch` (the read began). */
+  private remember(stored: StoredConfig, epoch = this.epoch): ConfigEntry {
     const { document } = stored;
     const entry: ConfigEntry = {
       stored,
@@ -218,6 +266,7 @@ export class ConfigService {
       pricing: { ...DEFAULT_PRICING, ...document.pricing },
     };
     this.cache.delete(stored.id);
+    if (epoch !== this.epoch) return entry;
     this.cache.set(stored.id, entry);
     if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
     return entry;

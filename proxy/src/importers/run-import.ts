@@ -6,7 +6,7 @@
  * changed), applies nothing at all.
  */
 import type { Branch, BranchSource } from '#core/branch';
-import type { ApplyMode, BranchRepository } from '../store/branch-repository';
+import type { ApplyMode, BranchStore } from '../store/branch-store';
 import { csv } from './csv';
 import {
   FORMAT_NAMES,
@@ -120,11 +120,11 @@ export function readImport(data: Buffer, options: Pick<ImportOptions, 'fileName'
   return { format: format.name, read: rows.length, accepted, problems, warnings, notes };
 }
 
-export function runImport(
-  repository: BranchRepository,
+export async function runImport(
+  repository: BranchStore,
   data: Buffer,
   options: ImportOptions,
-): ImportReport {
+): Promise<ImportReport> {
   const startedAt = Date.now();
   const { format, read, accepted, problems, warnings, notes } = readImport(data, options);
   const rejected = read - accepted.length;
@@ -150,12 +150,12 @@ export function runImport(
       report,
     );
   }
-  const result = repository.apply(accepted, {
+  const result = await repository.apply(accepted, {
     mode: options.mode,
     replaceSources: options.replaceSources,
   });
   Object.assign(report, result);
-  repository.logImport({
+  await repository.logImport({
     startedAt,
     origin: options.origin,
     format,

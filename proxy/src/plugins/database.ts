@@ -1,40 +1,30 @@
 /**
- * The server's one SQLite connection, decorated as `app.db`: branches and saved configurations share
- * it (one file, one writer). Opened (and migrated) at registration, closed with the server, after
- * every plugin registered later has closed (Fastify runs `onClose` hooks last-added first).
+ * The server's database, decorated as `app.store`: branches and saved configurations, in the SQLite
+ * file at DATABASE_PATH or, with DATABASE_URL, in a PostgreSQL shared by every instance. Opened (and
+ * migrated) at registration, closed with the server, after every plugin registered later has
+ * closed (Fastify runs `onClose` hooks last-added first).
  */
-import type { FastifyPluginCallback } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
-import { DatabaseUnusable, openDatabase, type Db } from '../store/database';
+import { openStore, type StoreOptions } from '../store/open-store';
+import type { Store } from '../store/store';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The database (better-sqlite3). */
-    db: Db;
+    /** The database. */
+    store: Store;
   }
 }
 
-/** DATABASE_PATH: a file, or `:memory:`. */
-export interface DatabaseOptions {
-  database: string;
-}
+/** DATABASE_PATH and DATABASE_URL. */
+export type DatabaseOptions = StoreOptions;
 
-const plugin: FastifyPluginCallback<DatabaseOptions> = (app, options, done) => {
-  let db: Db;
-  try {
-    db = openDatabase(options.database);
-  } catch (error) {
-    // Through `done`: thrown here it would escape the server's start as an uncaught exception.
-    done(new DatabaseUnusable(options.database, error));
-    return;
-  }
-  app.decorate('db', db);
-  app.addHook('onClose', (_instance, next) => {
-    db.close();
-    next();
-  });
-  done();
+const plugin: FastifyPluginAsync<DatabaseOptions> = async (app, options) => {
+  // A database that cannot be used rejects the registration with a DatabaseUnusable.
+  const store = await openStore(options);
+  app.decorate('store', store);
+  app.addHook('onClose', () => store.close());
 };
 
-/** `app.db`, with its lifecycle. */
+/** `app.store`, with its lifecycle. */
 export const databasePlugin = fp(plugin, { name: 'database' });

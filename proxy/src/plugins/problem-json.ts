@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyError, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, type FieldError } from '../errors';
+import { DatabaseUnavailable } from '../store/database-unavailable';
 
 /** Turns Fastify's validation errors into `{field, message}` pairs a client can act on. */
 function fieldErrors(error: FastifyError): FieldError[] {
@@ -24,6 +25,23 @@ function fieldErrors(error: FastifyError): FieldError[] {
       described && v.keyword !== 'required' ? `must be ${described}` : (v.message ?? 'is invalid');
     return { field: `${where}.${name}`, message };
   });
+}
+
+/** Seconds a client is told to wait before retrying a write the database did not take. */
+const DATABASE_RETRY_AFTER_S = '2';
+
+/** The database did not answer (PostgreSQL down): a write did not happen, a read found nothing to serve. */
+function databaseProblem(method: string, error: DatabaseUnavailable): HttpProblem {
+  const what =
+    method === 'GET' || method === 'HEAD'
+      ? 'so this could not be read (it was not in memory yet)'
+      : 'so nothing was saved';
+  return new HttpProblem(
+    503,
+    'database-unavailable',
+    `The database is unreachable, ${what}: retry in a few seconds. Branches and what was read before are still served.`,
+    { cause: error },
+  );
 }
 
 /** The problem for any error a handler threw. */
@@ -172,10 +190,14 @@ const plugin: FastifyPluginCallback = (app, _options, done) => {
     );
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = problemOf(error);
+    const problem =
+      error instanceof DatabaseUnavailable
+        ? databaseProblem(request.method, error)
+        : problemOf(error);
     // An error we did not expect; our own 5xx problems (upstream failed) are answers, not bugs.
     if (problem !== error && problem.status >= 500)
       request.log.error({ err: error }, problem.detail);
+    if (error instanceof DatabaseUnavailable) reply.header('retry-after', DATABASE_RETRY_AFTER_S);
     // Also for errors raised before the security headers' hook ran (an earlier onRequest hook).
     return reply
       .code(problem.status)

@@ -11,7 +11,7 @@ import type { ProblemDocument } from '#core/problem';
 import type { CreatedConfig, WidgetConfigInput } from '#core/widget-config';
 import type { QuoteAnswer } from '#core/quote';
 import { createServer } from '../server';
-import { testConfig } from '../server.fixture';
+import { sqlite, testConfig } from '../server.fixture';
 
 const SHOP = 'https://shop.example';
 /** `inject` reaches the proxy as http://localhost. */
@@ -109,7 +109,7 @@ describe('the proxy’s own origin', () => {
 });
 
 describe('writes from another site', () => {
-  const stored = () => JSON.stringify(app.db.prepare('SELECT * FROM config_versions').all());
+  const stored = () => JSON.stringify(sqlite(app).prepare('SELECT * FROM config_versions').all());
 
   it.each([
     ['POST', (): string => '/api/v1/configs'],

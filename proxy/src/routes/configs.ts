@@ -54,12 +54,12 @@ function bearer(request: FastifyRequest): Credentials | undefined {
 }
 
 /** The entry, when the request carries its owner's token (401 with the challenge, or 403). */
-function owned(
+async function owned(
   app: Parameters<FastifyPluginAsync>[0],
   request: FastifyRequest<ById>,
   reply: FastifyReply,
-): ConfigEntry {
-  const entry = app.configs.get(request.params.id);
+): Promise<ConfigEntry> {
+  const entry = await app.configs.get(request.params.id);
   const credentials = bearer(request) ?? null;
   if (credentials === null) reply.header('www-authenticate', WWW_AUTHENTICATE);
   return app.configs.authorize(entry, credentials);
@@ -145,7 +145,7 @@ export const configRoutes: FastifyPluginAsync = async (app) => {
       schema: { summary: 'Save a new configuration, or import an exported one' },
     },
     async (request, reply): Promise<CreatedConfig> => {
-      const { entry, token } = configs.create(request.body);
+      const { entry, token } = await configs.create(request.body);
       reply.code(201).header('location', `${request.url.split('?')[0]}/${entry.stored.id}`);
       return { config: sendOwner(reply, entry), token };
     },
@@ -161,11 +161,11 @@ export const configRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       readableProblem(request, reply);
-      const entry = configs.get(request.params.id);
+      const entry = await configs.get(request.params.id);
       guardRead(request, reply, entry);
       varyOn(reply, 'Authorization');
       if (bearer(request) === undefined) return sendPublic(request, reply, entry);
-      return sendOwner(reply, owned(app, request, reply));
+      return sendOwner(reply, await owned(app, request, reply));
     },
   );
 
@@ -183,7 +183,7 @@ export const configRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       readableProblem(request, reply);
-      const entry = configs.byPochtaWidget(request.params.n);
+      const entry = await configs.byPochtaWidget(request.params.n);
       if (!entry)
         throw new HttpProblem(
           404,
@@ -202,9 +202,9 @@ export const configRoutes: FastifyPluginAsync = async (app) => {
       schema: { summary: 'Save a new version over the one If-Match names', params: params() },
     },
     async (request, reply) => {
-      const entry = owned(app, request, reply);
+      const entry = await owned(app, request, reply);
       const expected = expectedVersion(request, entry, true);
-      return sendOwner(reply, configs.update(entry.stored.id, expected, request.body));
+      return sendOwner(reply, await configs.update(entry.stored.id, expected, request.body));
     },
   );
 
@@ -212,8 +212,8 @@ export const configRoutes: FastifyPluginAsync = async (app) => {
     '/configs/:id',
     { schema: { summary: 'Delete a configuration and its history', params: params() } },
     async (request, reply) => {
-      const entry = owned(app, request, reply);
-      configs.delete(entry.stored.id, expectedVersion(request, entry, false));
+      const entry = await owned(app, request, reply);
+      await configs.delete(entry.stored.id, expectedVersion(request, entry, false));
       return reply.code(204).header('cache-control', OWNER_CACHE).send();
     },
   );
@@ -224,8 +224,8 @@ export const configRoutes: FastifyPluginAsync = async (app) => {
       schema: { summary: 'A new owner token; the old one stops working', params: params() },
     },
     async (request, reply): Promise<CreatedConfig> => {
-      const entry = owned(app, request, reply);
-      const rotated = configs.rotateToken(entry.stored.id);
+      const entry = await owned(app, request, reply);
+      const rotated = await configs.rotateToken(entry.stored.id);
       return { config: sendOwner(reply, rotated.entry), token: rotated.token };
     },
   );
@@ -234,12 +234,12 @@ export const configRoutes: FastifyPluginAsync = async (app) => {
     '/configs/:id/versions',
     { schema: { summary: 'Every saved version, newest first', params: params() } },
     async (request, reply) => {
-      const entry = owned(app, request, reply);
+      const entry = await owned(app, request, reply);
       reply.header('etag', etagOf(entry)).header('cache-control', OWNER_CACHE);
       return {
         id: entry.stored.id,
         version: entry.stored.version,
-        versions: configs.versions(entry.stored.id).map((v) => ({
+        versions: (await configs.versions(entry.stored.id)).map((v) => ({
           version: v.version,
           savedAt: new Date(v.savedAt).toISOString(),
         })),
@@ -256,9 +256,12 @@ export const configRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const entry = owned(app, request, reply);
+      const entry = await owned(app, request, reply);
       const expected = expectedVersion(request, entry, true);
-      return sendOwner(reply, configs.restore(entry.stored.id, request.params.version, expected));
+      return sendOwner(
+        reply,
+        await configs.restore(entry.stored.id, request.params.version, expected),
+      );
     },
   );
 };

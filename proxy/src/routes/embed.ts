@@ -71,7 +71,7 @@ export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, c
     let allowed = fromEnv;
     const id = one(query.config);
     if (id !== undefined) {
-      const entry = CONFIG_ID_PATTERN.test(id) ? app.configs.find(id) : undefined;
+      const entry = CONFIG_ID_PATTERN.test(id) ? await app.configs.find(id) : undefined;
       if (entry) allowed = withConfig(entry);
       else
         decision.problems.push(

@@ -175,9 +175,13 @@ const QUOTE_CACHE = 'public, max-age=300';
 export const quoteRoutes: FastifyPluginAsync = async (app) => {
   const { quotes, configs } = app;
   /** A saved configuration's pricing, when the page that asks is one of its sites (else a 403/404). */
-  const pricingOf = (request: FastifyRequest, reply: FastifyReply, id: string): PricingRules => {
+  const pricingOf = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+  ): Promise<PricingRules> => {
     readableProblem(request, reply);
-    const entry = configs.get(id, 'query.config');
+    const entry = await configs.get(id, 'query.config');
     guardRead(request, reply, entry);
     return entry.pricing;
   };
@@ -194,7 +198,7 @@ export const quoteRoutes: FastifyPluginAsync = async (app) => {
         const { query } = request;
         // Without `config` (the hot, cached path) nothing more than this test.
         const pricing =
-          query.config === undefined ? undefined : pricingOf(request, reply, query.config);
+          query.config === undefined ? undefined : await pricingOf(request, reply, query.config);
         const result = await answer(toRequest(query, quotes.today()), pricing);
         reply.header('cache-control', QUOTE_CACHE);
         return { service: request.query.service, ...result };

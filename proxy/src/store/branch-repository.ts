@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Branch, BranchHours, BranchSource } from '#core/branch';
+import type { ImportLogEntry } from './branch-store';
 import type { Db } from './database';
 
 export type ApplyMode = 'merge' | 'replace';
@@ -37,8 +38,15 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const hashOf = (branch: Branch): string =>
+/** What tells a changed branch from an unchanged one. */
+export const hashOf = (branch: Branch): string =>
   createHash('sha1').update(canonicalJson(branch)).digest('base64url');
+
+/** A schedule's key in `schedules`, and its stored JSON. */
+export function scheduleRow(hours: BranchHours): { hash: string; json: string } {
+  const json = canonicalJson(hours);
+  return { hash: createHash('sha1').update(json).digest('base64url'), json };
+}
 
 export class BranchRepository {
   private readonly db: Db;
@@ -104,9 +112,9 @@ export class BranchRepository {
         }
         let hoursHash = scheduleHashes.get(branch.hours);
         if (!hoursHash) {
-          const json = canonicalJson(branch.hours);
-          hoursHash = createHash('sha1').update(json).digest('base64url');
-          schedule.run(hoursHash, json);
+          const row = scheduleRow(branch.hours);
+          hoursHash = row.hash;
+          schedule.run(hoursHash, row.json);
           scheduleHashes.set(branch.hours, hoursHash);
         }
         const { hours: _hours, ...rest } = branch;
@@ -146,15 +154,7 @@ export class BranchRepository {
   }
 
   /** Records an import in the history table. */
-  logImport(entry: {
-    startedAt: number;
-    origin: string;
-    format: string;
-    mode: ApplyMode;
-    read: number;
-    rejected: number;
-    result: ApplyResult;
-  }): void {
+  logImport(entry: ImportLogEntry): void {
     this.db
       .prepare(
         'INSERT INTO imports (started_at, finished_at, origin, format, mode, read, added, updated, unchanged, removed, rejected) ' +

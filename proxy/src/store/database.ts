@@ -70,18 +70,30 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
-/** Opens (creating if needed) and migrates a database. */
-/** A database the proxy cannot open or migrate, with the path it was given. */
+/**
+ * A database the proxy cannot open or migrate, with the variable that named it and the place as it
+ * may be shown (a DATABASE_URL without its user and password).
+ */
 export class DatabaseUnusable extends Error {
   readonly path: string;
-  constructor(file: string, cause: unknown) {
-    const { message, code } = cause as { message?: string; code?: string };
-    super(`${message ?? String(cause)}${code ? ` (${code})` : ''}`, { cause });
+  readonly variable: 'DATABASE_PATH' | 'DATABASE_URL';
+  constructor(
+    file: string,
+    cause: unknown,
+    variable: DatabaseUnusable['variable'] = 'DATABASE_PATH',
+  ) {
+    // `localhost` refused on both ::1 and 127.0.0.1 is an AggregateError with no message of its own.
+    const first: unknown =
+      cause instanceof AggregateError && !cause.message ? (cause.errors[0] as unknown) : cause;
+    const { message, code } = first as { message?: string; code?: string };
+    super(`${message || String(first)}${code ? ` (${code})` : ''}`, { cause });
     this.name = 'DatabaseUnusable';
     this.path = file;
+    this.variable = variable;
   }
 }
 
+/** Opens (creating if needed) and migrates a database. */
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);

@@ -3,6 +3,10 @@
  * passport dump (`GET /1.0/unloading-passport/zip`, with the two documented auth headers), imports
  * it in place of the demo and the previous dump, and repeats daily. A failed sync keeps the data
  * that is there, and says so in /readyz and in the log. The credentials never leave this module.
+ *
+ * TODO(issue 11): on a shared PostgreSQL (DATABASE_URL) every instance runs its own sync, so the dump
+ * is downloaded once per instance (the later imports find it unchanged); one instance should claim
+ * each run (an advisory lock, or a compare-and-set on the stored status) and the others adopt it.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { BranchService } from '../branches/branch-service';
@@ -49,13 +53,28 @@ export class PochtaSync {
   private running: Promise<SyncStatus> | undefined;
   private current: SyncStatus;
 
-  constructor(config: PochtaSyncConfig, branches: BranchService, log: FastifyBaseLogger) {
+  private constructor(
+    config: PochtaSyncConfig,
+    branches: BranchService,
+    log: FastifyBaseLogger,
+    current: SyncStatus,
+  ) {
     this.config = config;
     this.branches = branches;
     this.log = log;
-    this.current = branches.repository.getState<SyncStatus>(STATE_KEY) ?? { state: 'never' };
+    this.current = current;
     if (this.current.state === 'running')
       this.current = { ...this.current, state: 'failed', error: 'interrupted by a restart' };
+  }
+
+  /** The sync, with its last outcome read from the database. */
+  static async open(
+    config: PochtaSyncConfig,
+    branches: BranchService,
+    log: FastifyBaseLogger,
+  ): Promise<PochtaSync> {
+    const current = await branches.repository.getState<SyncStatus>(STATE_KEY);
+    return new PochtaSync(config, branches, log, current ?? { state: 'never' });
   }
 
   status(): SyncStatus {
@@ -86,11 +105,11 @@ export class PochtaSync {
 
   private async sync(): Promise<SyncStatus> {
     const attemptAt = new Date().toISOString();
-    this.save({ ...this.current, state: 'running', lastAttemptAt: attemptAt });
+    await this.save({ ...this.current, state: 'running', lastAttemptAt: attemptAt });
     const url = `${this.config.url.replace(/\/$/, '')}/1.0/unloading-passport/zip?type=${this.config.kind}`;
     try {
       const data = await this.download(url);
-      const report = runImport(this.branches.repository, data, {
+      const report = await runImport(this.branches.repository, data, {
         fileName: 'unloading-passport.zip',
         format: 'pochta-passport',
         mode: 'replace',
@@ -101,7 +120,7 @@ export class PochtaSync {
           ? {}
           : { maxRejectedShare: this.config.maxRejectedShare }),
       });
-      this.branches.reload();
+      await this.branches.reload();
       const { problems: _problems, notes: _notes, ...counts } = report;
       this.log.info({ sync: 'pochta', ...counts }, 'passport sync applied');
       if (report.problems.length)
@@ -167,9 +186,14 @@ export class PochtaSync {
     }
   }
 
-  private save(status: SyncStatus): SyncStatus {
+  /** Keeps the outcome, in the database too when it answers (a failed write leaves it in memory). */
+  private async save(status: SyncStatus): Promise<SyncStatus> {
     this.current = status;
-    this.branches.repository.setState(STATE_KEY, status);
+    try {
+      await this.branches.repository.setState(STATE_KEY, status);
+    } catch (error) {
+      this.log.error({ sync: 'pochta', err: error }, 'the sync status could not be stored');
+    }
     return status;
   }
 }
