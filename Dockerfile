@@ -1,9 +1,11 @@
 # The proxy, built and run as in production: one plain `node` process of the bundle (signals reach
 # it directly: SIGTERM drains in-flight requests for up to 10 s, then it exits). Serves the widget,
-# the basemap, the configurator and the API on port 8080. See README.md, "Operations".
+# the basemap, the configurator and the API on port 8080.
 #
 #   docker build -t branch-picker .
 #   docker run -p 8080:8080 -v bp-data:/data branch-picker
+#   docker run -p 8080:8080 -e DATABASE_URL=postgres://user:password@db:5432/branch_picker branch-picker
+#     (several instances on one PostgreSQL: README.md, "Several instances")
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app

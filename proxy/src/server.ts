@@ -34,12 +34,20 @@ import { staticRoutes } from './routes/static';
  */
 const BODY_LIMIT = 64 * 1024;
 
+/**
+ * How long one plugin may take to register. Fastify's 10 s default is too short for the first start
+ * on an empty database, which stores and indexes the demo network (40,500 branches: about 10 s on a
+ * small machine, more when two instances seed one PostgreSQL at once).
+ */
+const PLUGIN_TIMEOUT_MS = 180_000;
+
 /** The proxy, ready to `listen()` or `inject()`. */
 export async function createServer(config: ServerConfig): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logger,
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
+    pluginTimeout: PLUGIN_TIMEOUT_MS,
     // Validation errors list every bad field, and carry the schema so messages can name what is allowed.
     // Every number finite (plugins/finite-numbers.ts): coerced `1e400` would pass min and max.
     ajv: { customOptions: { allErrors: true, verbose: true }, plugins: [finiteKeyword] },

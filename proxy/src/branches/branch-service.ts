@@ -57,7 +57,7 @@ export class BranchService {
     options: BranchServiceOptions = {},
   ): Promise<BranchService> {
     if (options.seed && (await repository.count()) === 0) {
-      await repository.apply(options.seed(), { mode: 'merge' });
+      await repository.apply(options.seed(), { mode: 'merge', ifEmpty: true });
     }
     const version = await repository.changeToken();
     const subsets = new SubsetEncoder();

@@ -184,6 +184,12 @@ describe('PostgreSQL stopped under traffic', () => {
       RECOVERY_MS,
     );
     await within(ready, { backend: 'postgres', state: 'healthy' }, RECOVERY_MS);
+    // Reconnected once: one LISTEN connection, not one per failed attempt.
+    const listening = await server.sql(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'LISTEN%'",
+      [database(url)],
+    );
+    expect(listening).toEqual([{ n: 1 }]);
     reading = false;
     await traffic;
     expect(reads.length).toBeGreaterThan(10);

@@ -17,6 +17,12 @@ export interface ApplyOptions {
    * removed). Default: every source, so the store holds exactly the batch.
    */
   replaceSources?: readonly BranchSource[];
+  /**
+   * Apply only to a store that holds no branches, checked inside the transaction (seeding: of two
+   * instances starting together on one empty database, the second finds the first's seed and
+   * leaves it). Default false.
+   */
+  ifEmpty?: boolean;
 }
 
 export interface ApplyResult {
@@ -100,6 +106,7 @@ export class BranchRepository {
     const remove = this.db.prepare('DELETE FROM branches WHERE id = ?');
     const result: ApplyResult = { added: 0, updated: 0, unchanged: 0, removed: 0 };
     const now = Date.now();
+    if (options.ifEmpty && this.count() > 0) return result;
     this.db.transaction(() => {
       const seen = new Set<string>();
       for (const branch of branches) {

@@ -75,6 +75,19 @@ export function branchStoreContract(name: string, options: BranchStoreContractOp
       expect(ids(await store.all())).toEqual(['410001']);
     });
 
+    it('applies an if-empty batch (a seed) only to a store with no branches', async () => {
+      const { store } = await options.create();
+      const seed = { mode: 'merge', ifEmpty: true } as const;
+      expect(await store.apply([makeBranch('410001')], seed)).toMatchObject({ added: 1 });
+      expect(await store.apply([makeBranch('410002')], seed)).toEqual({
+        added: 0,
+        updated: 0,
+        unchanged: 0,
+        removed: 0,
+      });
+      expect(ids(await store.all())).toEqual(['410001']);
+    });
+
     it('keeps state as JSON round-trips it, and knows nothing of keys never set', async () => {
       const { store } = await options.create();
       expect(await store.getState('sync.pochta')).toBeUndefined();

@@ -270,10 +270,16 @@ export class PostgresServer {
   }
 }
 
-/** A started server, disposed of when the current test file ends (`afterAll`). */
+/**
+ * A started server, disposed of when the current test ends (called inside a test) or else when the
+ * test file ends (called at its top level). A hook registered in the wrong scope would be ignored,
+ * leaving the server running after the tests.
+ */
 export async function startPostgresServer(): Promise<PostgresServer> {
-  const { afterAll } = await import('vitest');
+  const { afterAll, expect, onTestFinished } = await import('vitest');
+  const inTest = expect.getState().currentTestName !== undefined;
   const server = await PostgresServer.start();
-  afterAll(() => server.dispose());
+  if (inTest) onTestFinished(() => server.dispose());
+  else afterAll(() => server.dispose());
   return server;
 }

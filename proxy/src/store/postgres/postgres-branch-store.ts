@@ -63,6 +63,7 @@ export class PostgresBranchStore implements BranchStore {
         ).rows.map((r) => [r.id, r]),
       );
       const result: ApplyResult = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+      if (options.ifEmpty && existing.size > 0) return result;
       const scheduleHashes = new Map<BranchHours, string>();
       const schedules: { hash: string; json: string }[] = [];
       const writes: [string, string, string, string, string][] = [];
