@@ -40,46 +40,41 @@ export const url = (example: string) => (raw: string) => {
   }
 };
 
-const REDIS_EXAMPLE = 'redis://127.0.0.1:6379';
-
 /**
- * A `redis://` or `rediss://` (TLS) URL, as it is. The message never quotes the value, which may
- * hold a password; it names the scheme it got, when there is one.
+ * A URL of a service with a secret in it (a password), checked for one of `schemes` and a host, and
+ * returned as it is. A message never quotes the value; it names the scheme it got, when there is one.
  */
+function serviceUrl(schemes: readonly string[], example: string): (raw: string) => URL {
+  const wanted = `must be a ${schemes.map((s) => `${s}://`).join(' or ')} URL such as ${example}`;
+  return (raw) => {
+    const scheme = /^([a-z][a-z\d+.-]*):\/\//i.exec(raw)?.[1]?.toLowerCase();
+    if (!scheme || !schemes.includes(scheme))
+      throw new Error(scheme ? `${wanted}, got a ${scheme}:// one` : wanted);
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new Error(wanted);
+    }
+    if (!parsed.hostname) throw new Error(`must name a host, as in ${example}`);
+    return parsed;
+  };
+}
+
+const redis = serviceUrl(['redis', 'rediss'], 'redis://127.0.0.1:6379');
+
+/** A `redis://` or `rediss://` (TLS) URL, as it is. */
 export const redisUrl = (raw: string): string => {
-  const wanted = `must be a redis:// or rediss:// URL such as ${REDIS_EXAMPLE}`;
-  const scheme = /^([a-z][a-z\d+.-]*):\/\//i.exec(raw)?.[1]?.toLowerCase();
-  if (scheme !== 'redis' && scheme !== 'rediss')
-    throw new Error(scheme ? `${wanted}, got a ${scheme}:// one` : wanted);
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new Error(wanted);
-  }
-  if (!parsed.hostname) throw new Error(`must name a host, as in ${REDIS_EXAMPLE}`);
+  redis(raw);
   return raw;
 };
 
 const POSTGRES_EXAMPLE = 'postgres://user:password@127.0.0.1:5432/branch_picker';
+const postgres = serviceUrl(['postgres', 'postgresql'], POSTGRES_EXAMPLE);
 
-/**
- * A `postgres://` or `postgresql://` URL, as it is. The message never quotes the value, which may
- * hold a password; it names the scheme it got, when there is one.
- */
+/** A `postgres://` or `postgresql://` URL naming a database, as it is. */
 export const postgresUrl = (raw: string): string => {
-  const wanted = `must be a postgres:// or postgresql:// URL such as ${POSTGRES_EXAMPLE}`;
-  const scheme = /^([a-z][a-z\d+.-]*):\/\//i.exec(raw)?.[1]?.toLowerCase();
-  if (scheme !== 'postgres' && scheme !== 'postgresql')
-    throw new Error(scheme ? `${wanted}, got a ${scheme}:// one` : wanted);
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new Error(wanted);
-  }
-  if (!parsed.hostname) throw new Error(`must name a host, as in ${POSTGRES_EXAMPLE}`);
-  if (parsed.pathname.length <= 1)
+  if (postgres(raw).pathname.length <= 1)
     throw new Error(`must name a database, as in ${POSTGRES_EXAMPLE}`);
   return raw;
 };
