@@ -54,6 +54,61 @@ export function scheduleRow(hours: BranchHours): { hash: string; json: string } 
   return { hash: createHash('sha1').update(json).digest('base64url'), json };
 }
 
+/** A batch against what is stored, as rows to write and ids to remove: what every backend applies. */
+export interface ApplyPlan {
+  /** `ifEmpty` and something is stored: nothing to do. */
+  skipped: boolean;
+  result: ApplyResult;
+  /** Schedules the writes refer to, each once. */
+  schedules: { hash: string; json: string }[];
+  /** Branches new or changed: id, source, hash, schedule hash, JSON without the hours. */
+  writes: [string, string, string, string, string][];
+  /** Ids a `replace` drops. */
+  removed: string[];
+}
+
+/** What applying `branches` over `existing` (id → hash and source) writes and removes. */
+export function planApply(
+  branches: readonly Branch[],
+  existing: ReadonlyMap<string, { hash: string; source: string }>,
+  options: ApplyOptions,
+): ApplyPlan {
+  const result: ApplyResult = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  const plan: ApplyPlan = { skipped: false, result, schedules: [], writes: [], removed: [] };
+  if (options.ifEmpty && existing.size > 0) return { ...plan, skipped: true };
+  const scheduleHashes = new Map<BranchHours, string>();
+  const seen = new Set<string>();
+  for (const branch of branches) {
+    seen.add(branch.id);
+    const hash = hashOf(branch);
+    const before = existing.get(branch.id);
+    if (before?.hash === hash) {
+      result.unchanged++;
+      continue;
+    }
+    let hoursHash = scheduleHashes.get(branch.hours);
+    if (!hoursHash) {
+      const row = scheduleRow(branch.hours);
+      hoursHash = row.hash;
+      plan.schedules.push(row);
+      scheduleHashes.set(branch.hours, hoursHash);
+    }
+    const { hours: _hours, ...rest } = branch;
+    plan.writes.push([branch.id, branch.source, hash, hoursHash, JSON.stringify(rest)]);
+    if (before) result.updated++;
+    else result.added++;
+  }
+  if (options.mode === 'replace') {
+    const scope = options.replaceSources ? new Set<string>(options.replaceSources) : null;
+    for (const [id, row] of existing) {
+      if (seen.has(id) || (scope && !scope.has(row.source))) continue;
+      plan.removed.push(id);
+    }
+  }
+  result.removed = plan.removed.length;
+  return plan;
+}
+
 export class BranchRepository {
   private readonly db: Db;
 
@@ -96,47 +151,21 @@ export class BranchRepository {
         }[]
       ).map((r) => [r.id, r]),
     );
+    const plan = planApply(branches, existing, options);
+    if (plan.skipped) return plan.result;
     const upsert = this.db.prepare(
       'INSERT INTO branches (id, source, hash, hours, data, updated_at) VALUES (?, ?, ?, ?, ?, ?) ' +
         'ON CONFLICT (id) DO UPDATE SET source = excluded.source, hash = excluded.hash, hours = excluded.hours, ' +
         'data = excluded.data, updated_at = excluded.updated_at',
     );
     const schedule = this.db.prepare('INSERT OR IGNORE INTO schedules (hash, data) VALUES (?, ?)');
-    const scheduleHashes = new Map<BranchHours, string>();
     const remove = this.db.prepare('DELETE FROM branches WHERE id = ?');
-    const result: ApplyResult = { added: 0, updated: 0, unchanged: 0, removed: 0 };
     const now = Date.now();
-    if (options.ifEmpty && this.count() > 0) return result;
+    const { result } = plan;
     this.db.transaction(() => {
-      const seen = new Set<string>();
-      for (const branch of branches) {
-        seen.add(branch.id);
-        const hash = hashOf(branch);
-        const before = existing.get(branch.id);
-        if (before?.hash === hash) {
-          result.unchanged++;
-          continue;
-        }
-        let hoursHash = scheduleHashes.get(branch.hours);
-        if (!hoursHash) {
-          const row = scheduleRow(branch.hours);
-          hoursHash = row.hash;
-          schedule.run(hoursHash, row.json);
-          scheduleHashes.set(branch.hours, hoursHash);
-        }
-        const { hours: _hours, ...rest } = branch;
-        upsert.run(branch.id, branch.source, hash, hoursHash, JSON.stringify(rest), now);
-        if (before) result.updated++;
-        else result.added++;
-      }
-      if (options.mode === 'replace') {
-        const scope = options.replaceSources ? new Set<string>(options.replaceSources) : null;
-        for (const [id, row] of existing) {
-          if (seen.has(id) || (scope && !scope.has(row.source))) continue;
-          remove.run(id);
-          result.removed++;
-        }
-      }
+      for (const row of plan.schedules) schedule.run(row.hash, row.json);
+      for (const write of plan.writes) upsert.run(...write, now);
+      for (const id of plan.removed) remove.run(id);
       if (result.updated || result.removed) {
         this.db.exec(
           'DELETE FROM schedules WHERE hash NOT IN (SELECT DISTINCT hours FROM branches)',

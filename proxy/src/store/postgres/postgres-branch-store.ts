@@ -6,7 +6,7 @@
  * branches' data version and notifies the other instances.
  */
 import type { Branch, BranchHours } from '#core/branch';
-import { hashOf, scheduleRow, type ApplyOptions, type ApplyResult } from '../branch-repository';
+import { planApply, type ApplyOptions, type ApplyResult } from '../branch-repository';
 import type { BranchStore, ImportLogEntry } from '../branch-store';
 import type { PgDatabase } from './pg-database';
 
@@ -62,41 +62,9 @@ export class PostgresBranchStore implements BranchStore {
           )
         ).rows.map((r) => [r.id, r]),
       );
-      const result: ApplyResult = { added: 0, updated: 0, unchanged: 0, removed: 0 };
-      if (options.ifEmpty && existing.size > 0) return result;
-      const scheduleHashes = new Map<BranchHours, string>();
-      const schedules: { hash: string; json: string }[] = [];
-      const writes: [string, string, string, string, string][] = [];
-      const seen = new Set<string>();
-      for (const branch of branches) {
-        seen.add(branch.id);
-        const hash = hashOf(branch);
-        const before = existing.get(branch.id);
-        if (before?.hash === hash) {
-          result.unchanged++;
-          continue;
-        }
-        let hoursHash = scheduleHashes.get(branch.hours);
-        if (!hoursHash) {
-          const row = scheduleRow(branch.hours);
-          hoursHash = row.hash;
-          schedules.push(row);
-          scheduleHashes.set(branch.hours, hoursHash);
-        }
-        const { hours: _hours, ...rest } = branch;
-        writes.push([branch.id, branch.source, hash, hoursHash, JSON.stringify(rest)]);
-        if (before) result.updated++;
-        else result.added++;
-      }
-      const removed: string[] = [];
-      if (options.mode === 'replace') {
-        const scope = options.replaceSources ? new Set<string>(options.replaceSources) : null;
-        for (const [id, row] of existing) {
-          if (seen.has(id) || (scope && !scope.has(row.source))) continue;
-          removed.push(id);
-        }
-      }
-      result.removed = removed.length;
+      const plan = planApply(branches, existing, options);
+      const { result, schedules, writes, removed } = plan;
+      if (plan.skipped) return result;
       for (const part of chunks(schedules)) {
         await client.query(
           'INSERT INTO schedules (hash, data) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (hash) DO NOTHING',
