@@ -27,24 +27,27 @@ export interface VersionEntry {
 /** A write that could not happen, and why; the service turns each into its problem. */
 export type WriteRefusal = 'not-found' | 'stale' | 'pochta-widget-taken';
 
-interface Row {
+/** A configuration's row, in SQLite and PostgreSQL alike (which answers its bigint times as text). */
+export interface ConfigRow {
   id: string;
   token_hash: Buffer;
   version: number;
   data: string;
-  created_at: number;
-  updated_at: number;
+  created_at: number | string;
+  updated_at: number | string;
 }
+type Row = ConfigRow;
 
-const COLUMNS = 'id, token_hash, version, data, created_at, updated_at';
+export const CONFIG_COLUMNS = 'id, token_hash, version, data, created_at, updated_at';
+const COLUMNS = CONFIG_COLUMNS;
 
-const fromRow = (row: Row): StoredConfig => ({
+export const fromRow = (row: ConfigRow): StoredConfig => ({
   id: row.id,
   version: row.version,
   document: JSON.parse(row.data) as ConfigDocument,
   tokenHash: row.token_hash,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
+  createdAt: Number(row.created_at),
+  updatedAt: Number(row.updated_at),
 });
 
 /** SQLite's answer to a second configuration claiming a widget.pochta.ru id. */

@@ -11,27 +11,11 @@ import type {
   WriteRefusal,
 } from '../../configs/config-store';
 import type { ConfigDocument } from '../../configs/validate';
+import { CONFIG_COLUMNS, fromRow, type ConfigRow } from '../../configs/config-repository';
 import type { PgDatabase } from './pg-database';
 
-interface Row {
-  id: string;
-  token_hash: Buffer;
-  version: number;
-  data: string;
-  created_at: string;
-  updated_at: string;
-}
-
-const COLUMNS = 'id, token_hash, version, data, created_at, updated_at';
-
-const fromRow = (row: Row): StoredConfig => ({
-  id: row.id,
-  version: row.version,
-  document: JSON.parse(row.data) as ConfigDocument,
-  tokenHash: row.token_hash,
-  createdAt: Number(row.created_at),
-  updatedAt: Number(row.updated_at),
-});
+type Row = ConfigRow;
+const COLUMNS = CONFIG_COLUMNS;
 
 /** A unique constraint refused the write: which one. */
 const violated = (error: unknown): string | undefined => {
