@@ -16,7 +16,7 @@ import { RedisServer } from '../proxy/src/cache/redis-server.fixture';
 import { generateDemoNetwork } from '../proxy/src/branches/demo/generate';
 import { Random } from '../proxy/src/branches/demo/random';
 import { FakePochta } from '../proxy/src/quotes/fake-pochta.fixture';
-import { freePort } from './quote-throughput.bench';
+import { freePort } from '../proxy/src/free-port.fixture';
 import { ROOT } from '../scripts/fingerprint';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 300);

@@ -5,9 +5,9 @@
  * cache. Budget: 10,000 requests/s and p99 20 ms on 2 cores.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { freePort } from '../proxy/src/free-port.fixture';
 import { FakePochta } from '../proxy/src/quotes/fake-pochta.fixture';
 import { ROOT } from '../scripts/fingerprint';
 
@@ -18,15 +18,6 @@ export interface ThroughputRow {
   p99: number;
   errors: number;
 }
-
-/** A port nothing listens on now. */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /** Starts a server script and waits until `readyUrl` answers 200 (or the script dies). */
 async function startProcess(

@@ -9,11 +9,12 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { freePort } from '../free-port.fixture';
 
 const INSTALL =
   "install Debian's redis-server (`apt-get install -y redis-server`; .ci/run does it in CI)";
@@ -27,15 +28,6 @@ const STOP_TIMEOUT_MS = 5_000;
 const PORT_ATTEMPTS = 3;
 
 const run = promisify(execFile);
-
-/** A port nobody listens on now, as the kernel hands them out. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** Whether something on `port` answers `PING` with `+PONG`, within a poll's time. */
 function answersPing(port: number): Promise<boolean> {

@@ -15,12 +15,12 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, readdirSync } from 'node:fs';
 import { chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { freePort } from '../free-port.fixture';
 
 const INSTALL =
   "install Debian's postgresql (`apt-get install -y postgresql`; .ci/run does it in CI)";
@@ -78,15 +78,6 @@ async function runAs(): Promise<{ uid: number; gid: number } | null> {
   throw new Error(
     'running as root, and neither a postgres nor a nobody user exists to run PostgreSQL',
   );
-}
-
-/** A port nobody listens on now, as the kernel hands them out. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 class PortTaken extends Error {}

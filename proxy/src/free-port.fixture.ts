@@ -1,0 +1,10 @@
+/** For tests and benchmarks: a loopback port nobody listens on now, as the kernel hands them out. */
+import { createServer } from 'node:net';
+
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
