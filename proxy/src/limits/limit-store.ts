@@ -30,14 +30,6 @@ export class SharedLimitStore {
     callback(null, { current: window.current, ttl: window.startedAt + timeWindow - now });
   }
 
-  read(key: string, callback: Callback, timeWindow: number): void {
-    const now = Date.now();
-    const window = this.windows.get(key);
-    if (!window || window.startedAt + timeWindow <= now)
-      callback(null, { current: 0, ttl: timeWindow });
-    else callback(null, { current: window.current, ttl: window.startedAt + timeWindow - now });
-  }
-
   child(): this {
     return this;
   }

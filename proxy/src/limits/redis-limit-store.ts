@@ -59,8 +59,7 @@ export class RedisLimitStore {
     return this;
   }
 
-  async close(): Promise<void> {
+  close(): void {
     this.client.disconnect();
-    await Promise.resolve();
   }
 }

@@ -61,11 +61,6 @@ export class SubsetEncoder {
   private stopped = false;
   private starting: Promise<Worker> | null = null;
 
-  /** Encodings kept now, for tests and metrics. */
-  get cached(): number {
-    return this.sizes.size;
-  }
-
   /**
    * The part of `full` (a snapshot's whole network, by ETag and compact JSON) in `bbox` (snapped
    * already) and of `types` (sorted, distinct; empty for all).
