@@ -189,6 +189,24 @@ export class BranchRepository {
       .run(key, JSON.stringify(value));
   }
 
+  /** See `BranchStore.claimLease`; one statement, so atomic against other processes on the file. */
+  claimLease(key: string, holder: string, ttlMs: number, now = Date.now()): boolean {
+    const taken = this.db
+      .prepare(
+        `INSERT INTO state (key, value) VALUES (?, json_object('holder', ?, 'until', ?))
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value
+         WHERE json_extract(state.value, '$.holder') = ? OR json_extract(state.value, '$.until') < ?`,
+      )
+      .run(key, holder, now + ttlMs, holder, now);
+    return taken.changes === 1;
+  }
+
+  releaseLease(key: string, holder: string): void {
+    this.db
+      .prepare("DELETE FROM state WHERE key = ? AND json_extract(value, '$.holder') = ?")
+      .run(key, holder);
+  }
+
   /** Records an import in the history table. */
   logImport(entry: ImportLogEntry): void {
     this.db

@@ -2,7 +2,7 @@
  * The contract every branch store passes. A backend's test file calls `branchStoreContract` with a
  * factory; the same behaviours are then checked for SQLite and PostgreSQL.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Branch } from '#core/branch';
 import { makeBranch } from '#core/branch.fixture';
 import type { BranchStore } from './branch-store';
@@ -103,6 +103,30 @@ export function branchStoreContract(name: string, options: BranchStoreContractOp
         rejected: 0,
         result: { added: 1, updated: 0, unchanged: 0, removed: 0 },
       });
+    });
+
+    it('gives a lease to one holder at a time, renews it for that holder, and frees it when it runs out or is released', async () => {
+      const { store, other } = await options.create();
+      const second = await other();
+      expect(await store.claimLease('lease.sync', 'a', 60_000)).toBe(true);
+      expect(await second.claimLease('lease.sync', 'b', 60_000)).toBe(false);
+      expect(await store.claimLease('lease.sync', 'a', 150)).toBe(true);
+      await second.releaseLease('lease.sync', 'b'); // not its own: changes nothing
+      expect(await second.claimLease('lease.sync', 'b', 60_000)).toBe(false);
+      await vi.waitFor(async () =>
+        expect(await second.claimLease('lease.sync', 'b', 60_000)).toBe(true),
+      );
+      expect(await store.claimLease('lease.sync', 'a', 60_000)).toBe(false);
+      await second.releaseLease('lease.sync', 'b');
+      expect(await store.claimLease('lease.sync', 'a', 60_000)).toBe(true);
+      // Many at once: exactly one gets it.
+      await store.releaseLease('lease.sync', 'a');
+      const claims = await Promise.all(
+        ['c', 'd', 'e', 'f'].map((holder, i) =>
+          (i % 2 ? store : second).claimLease('lease.sync', holder, 60_000),
+        ),
+      );
+      expect(claims.filter(Boolean)).toHaveLength(1);
     });
 
     it('changes its change token when another writer commits branches, and only then', async () => {

@@ -30,6 +30,14 @@ export interface BranchStore {
   /** A value set by `setState`, as JSON round-trips it. */
   getState<T>(key: string): Promise<T | undefined>;
   setState(key: string, value: unknown): Promise<void>;
+  /**
+   * Takes or renews the lease `key` for `holder` for `ttlMs`, atomically: true when `holder` has it
+   * now (it was free, expired, or already its own), false while another holder's lease runs. So
+   * that of several instances on one database one does a job, and another takes over when it dies.
+   */
+  claimLease(key: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up, if `holder` still has it. */
+  releaseLease(key: string, holder: string): Promise<void>;
   /** Records an import in the history. */
   logImport(entry: ImportLogEntry): Promise<void>;
   /**

@@ -28,6 +28,9 @@ export class SqliteBranchStore implements BranchStore {
     this.repository.apply(branches, options);
   getState = async <T>(key: string) => this.repository.getState<T>(key);
   setState = async (key: string, value: unknown) => this.repository.setState(key, value);
+  claimLease = async (key: string, holder: string, ttlMs: number) =>
+    this.repository.claimLease(key, holder, ttlMs);
+  releaseLease = async (key: string, holder: string) => this.repository.releaseLease(key, holder);
   logImport = async (entry: ImportLogEntry) => this.repository.logImport(entry);
   changeToken = async () => String(dataVersion(this.db));
 }

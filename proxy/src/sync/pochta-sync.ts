@@ -4,10 +4,16 @@
  * it in place of the demo and the previous dump, and repeats daily. A failed sync keeps the data
  * that is there, and says so in /readyz and in the log. The credentials never leave this module.
  *
- * TODO(issue 11): on a shared PostgreSQL (DATABASE_URL) every instance runs its own sync, so the dump
- * is downloaded once per instance (the later imports find it unchanged); one instance should claim
- * each run (an advisory lock, or a compare-and-set on the stored status) and the others adopt it.
+ *
+ * Several instances on one database sync once between them: the status is shared (in the database),
+ * each instance looks every `checkEveryMs` whether a sync is due, and the one that takes the lease
+ * (`BranchStore.claimLease`) runs it, renewing the lease while it works; the others adopt the
+ * stored outcome and reload when the import's commit reaches them. An instance that dies or hangs
+ * mid-sync stops renewing, and the next one to look after its lease ran out takes over. (A lease
+ * rather than a session advisory lock: it also frees the job from an instance that hangs without
+ * dying, works through a transaction-pooling PgBouncer, and behaves the same on SQLite.)
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { BranchService } from '../branches/branch-service';
 import { runImport, type ImportReport } from '../importers/run-import';
@@ -29,6 +35,10 @@ export interface PochtaSyncConfig {
   kind: 'ALL' | 'OPS' | 'PVZ' | 'APS';
   /** Above this share of rejected rows a dump is not applied (a format change). Default 0.05. */
   maxRejectedShare?: number;
+  /** How long the sync is an instance's without a renewal (renewed each third of it). Default 60 s. */
+  leaseMs?: number;
+  /** How often each instance looks whether a sync is due. Default a minute, at most the interval. */
+  checkEveryMs?: number;
 }
 
 /** The sync's last outcome, as `/readyz` shows it; kept in the database across restarts. */
@@ -43,6 +53,9 @@ export interface SyncStatus {
 }
 
 const STATE_KEY = 'sync.pochta';
+const LEASE_KEY = 'lease.sync.pochta';
+const LEASE_MS = 60_000;
+const CHECK_EVERY_MS = 60_000;
 
 /** The sync of one server: `start()` on listen, `stop()` on close, `runOnce()` on demand. */
 export class PochtaSync {
@@ -52,6 +65,8 @@ export class PochtaSync {
   private timer: ReturnType<typeof setInterval> | undefined;
   private running: Promise<SyncStatus> | undefined;
   private current: SyncStatus;
+  /** This instance, as the lease names it. */
+  private readonly holder = randomUUID();
 
   private constructor(
     config: PochtaSyncConfig,
@@ -63,8 +78,6 @@ export class PochtaSync {
     this.branches = branches;
     this.log = log;
     this.current = current;
-    if (this.current.state === 'running')
-      this.current = { ...this.current, state: 'failed', error: 'interrupted by a restart' };
   }
 
   /** The sync, with its last outcome read from the database. */
@@ -81,11 +94,39 @@ export class PochtaSync {
     return this.current;
   }
 
-  /** Syncs now, then every interval. */
+  /** Looks now, then every `checkEveryMs`, and syncs when one is due and the lease is ours. */
   start(): void {
-    void this.runOnce();
-    this.timer = setInterval(() => void this.runOnce(), this.config.intervalMs);
+    const every = Math.min(this.config.checkEveryMs ?? CHECK_EVERY_MS, this.config.intervalMs);
+    void this.check();
+    this.timer = setInterval(() => void this.check(), every);
     this.timer.unref();
+  }
+
+  /** Adopts the shared status, and syncs if one is due. Never throws. */
+  async check(): Promise<SyncStatus> {
+    if (this.running) return this.running;
+    try {
+      const shared = await this.branches.repository.getState<SyncStatus>(STATE_KEY);
+      if (shared) this.current = shared;
+    } catch (error) {
+      this.log.warn({ sync: 'pochta', err: error }, 'the sync status could not be read');
+      return this.current;
+    }
+    if (!this.isDue(this.current)) return this.current;
+    this.running ??= this.leased(true).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /**
+   * Due when never run or the last attempt is an interval old; "running" with a lease that ran out
+   * means its instance died, so it is due too (the claim tells: a live runner still holds it).
+   */
+  private isDue(status: SyncStatus): boolean {
+    if (status.state === 'never' || status.state === 'running' || !status.lastAttemptAt)
+      return true;
+    return Date.now() - Date.parse(status.lastAttemptAt) >= this.config.intervalMs;
   }
 
   /** Stops the schedule and waits for a sync in flight, so that the database can close after it. */
@@ -95,12 +136,55 @@ export class PochtaSync {
     await this.running;
   }
 
-  /** One sync; concurrent calls share it. Never throws: the outcome is in the status. */
+  /**
+   * One sync now, if no other instance is running one; concurrent calls share it. Never throws:
+   * the outcome is in the status.
+   */
   runOnce(): Promise<SyncStatus> {
-    this.running ??= this.sync().finally(() => {
+    this.running ??= this.leased(false).finally(() => {
       this.running = undefined;
     });
     return this.running;
+  }
+
+  /**
+   * The sync under the lease: taken first, renewed while it works, given up after. `onlyIfDue`:
+   * the status is read again once the lease is ours, since the instance that had it may have just
+   * finished a sync.
+   */
+  private async leased(onlyIfDue: boolean): Promise<SyncStatus> {
+    const leaseMs = this.config.leaseMs ?? LEASE_MS;
+    const store = this.branches.repository;
+    try {
+      if (!(await store.claimLease(LEASE_KEY, this.holder, leaseMs))) return this.current;
+      const shared = onlyIfDue ? await store.getState<SyncStatus>(STATE_KEY) : undefined;
+      if (shared && shared.state !== 'running' && !this.isDue(shared)) {
+        this.current = shared;
+        await store.releaseLease(LEASE_KEY, this.holder);
+        return shared;
+      }
+    } catch (error) {
+      this.log.warn(
+        { sync: 'pochta', err: error },
+        'the sync lease could not be taken; not syncing',
+      );
+      return this.current;
+    }
+    const renew = setInterval(() => {
+      store.claimLease(LEASE_KEY, this.holder, leaseMs).then(
+        (kept) => {
+          if (!kept) this.log.warn({ sync: 'pochta' }, 'the sync lease went to another instance');
+        },
+        (error: unknown) =>
+          this.log.warn({ sync: 'pochta', err: error }, 'the sync lease could not be renewed'),
+      );
+    }, leaseMs / 3);
+    try {
+      return await this.sync();
+    } finally {
+      clearInterval(renew);
+      await store.releaseLease(LEASE_KEY, this.holder).catch(() => undefined);
+    }
   }
 
   private async sync(): Promise<SyncStatus> {

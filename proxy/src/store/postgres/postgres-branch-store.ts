@@ -111,6 +111,27 @@ export class PostgresBranchStore implements BranchStore {
     );
   }
 
+  /** See `BranchStore.claimLease`: the database's clock, so that the instances' clocks never matter. */
+  async claimLease(key: string, holder: string, ttlMs: number): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      `WITH clock AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms)
+       INSERT INTO state (key, value)
+       SELECT $1, json_build_object('holder', $2::text, 'until', ms + $3::bigint)::text FROM clock
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value
+       WHERE state.value::json->>'holder' = $2
+          OR (state.value::json->>'until')::bigint < (SELECT ms FROM clock)`,
+      [key, holder, Math.round(ttlMs)],
+    );
+    return rowCount === 1;
+  }
+
+  async releaseLease(key: string, holder: string): Promise<void> {
+    await this.db.query("DELETE FROM state WHERE key = $1 AND value::json->>'holder' = $2", [
+      key,
+      holder,
+    ]);
+  }
+
   async logImport(entry: ImportLogEntry): Promise<void> {
     const { result } = entry;
     await this.db.query(
