@@ -14,15 +14,30 @@ const BREAKER_LEVEL: Readonly<Record<BreakerState, number>> = {
   open: 2,
 };
 
+/** How often one label set of a counter was counted. */
+interface Tally {
+  metric: Counter<string>;
+  labels: Record<string, string | number>;
+  n: number;
+}
+
 /** The registry and the few ways the proxy counts things. */
 export class Metrics {
   readonly registry = new Registry();
 
-  readonly requests = new Counter({
+  /**
+   * Counts made on the request path are plain numbers, one per label set, handed to prom-client
+   * only when scraped: a prom-client `inc()` hashes its labels on every call, which cost the cached
+   * quote path about 7% of its throughput.
+   */
+  private readonly tallies = new Map<string, Tally>();
+
+  readonly requests: Counter<'route' | 'method' | 'status'> = new Counter({
     name: 'bp_http_requests_total',
     help: 'HTTP requests answered, by route pattern, method and status.',
     labelNames: ['route', 'method', 'status'] as const,
     registers: [this.registry],
+    collect: (): void => this.publish('requests'),
   });
 
   readonly upstreamSeconds = new Histogram({
@@ -33,18 +48,20 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  readonly cache = new Counter({
+  readonly cache: Counter<'kind' | 'result'> = new Counter({
     name: 'bp_quote_cache_total',
     help: 'Quote cache lookups by kind (tariff, delivery) and result, one per lookup: hit, miss, revalidate (served while refreshing), stale (served because the upstream failed), negative (a cached refusal).',
     labelNames: ['kind', 'result'] as const,
     registers: [this.registry],
+    collect: (): void => this.publish('cache'),
   });
 
-  readonly answers = new Counter({
+  readonly answers: Counter<'kind' | 'source'> = new Counter({
     name: 'bp_quote_answers_total',
     help: 'Quotes answered, by kind and source (pochta, estimate).',
     labelNames: ['kind', 'source'] as const,
     registers: [this.registry],
+    collect: (): void => this.publish('answers'),
   });
 
   /** Each watched breaker's state, read at scrape time. */
@@ -65,19 +82,19 @@ export class Metrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'bp_' });
   }
 
-  /** Bound label sets, made once: resolving labels on every request costs more than counting. */
-  private readonly bound = new Map<string, { inc(): void }>();
+  /** Adds one to the tally of `metric` with `labels`; `key` names the pair, made by the caller. */
+  private count(key: string, metric: Counter<string>, labels: Record<string, string | number>) {
+    const tally = this.tallies.get(key);
+    if (tally) tally.n++;
+    else this.tallies.set(key, { metric, labels, n: 1 });
+  }
 
-  private child<T extends string>(
-    name: string,
-    metric: Counter<T>,
-    labels: Record<T, string | number>,
-  ): { inc(): void } {
-    let key = name;
-    for (const value of Object.values(labels)) key += `|${value as string}`;
-    let c = this.bound.get(key);
-    if (!c) this.bound.set(key, (c = metric.labels(labels)));
-    return c;
+  /** Sets a counter from its tallies, at scrape time. */
+  private publish(name: 'requests' | 'cache' | 'answers'): void {
+    const metric: Counter<string> = this[name];
+    metric.reset();
+    for (const tally of this.tallies.values())
+      if (tally.metric === metric) metric.inc(tally.labels, tally.n);
   }
 
   /** Shows an upstream's breaker in the gauge, read at every scrape. */
@@ -87,17 +104,17 @@ export class Metrics {
 
   /** One answered request. */
   request(route: string, method: string, status: number): void {
-    this.child('requests', this.requests, { route, method, status }).inc();
+    this.count(`r ${status} ${method} ${route}`, this.requests, { route, method, status });
   }
 
   /** One quote cache lookup. */
   cacheResult(kind: string, result: CacheResult): void {
-    this.child('cache', this.cache, { kind, result }).inc();
+    this.count(`c ${kind} ${result}`, this.cache, { kind, result });
   }
 
   /** One quote answered, by where it came from. */
   answer(kind: string, source: string): void {
-    this.child('answers', this.answers, { kind, source }).inc();
+    this.count(`a ${kind} ${source}`, this.answers, { kind, source });
   }
 
   /** The exposition text for a scrape. */

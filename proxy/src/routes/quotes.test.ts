@@ -165,6 +165,19 @@ describe('guard rails and observability', () => {
       /bp_upstream_request_duration_seconds_count\{upstream="tariff",outcome="ok"\} \d+/,
     );
     expect(text).toMatch(/bp_upstream_breaker_state\{upstream="tariff"\} 0/);
+    // Counts go up by what was answered since, exactly.
+    const quoted = (t: string) =>
+      Number(
+        /bp_http_requests_total\{route="\/api\/v1\/quote",method="GET",status="200"\} (\d+)/.exec(
+          t,
+        )![1],
+      );
+    const hits = (t: string) =>
+      Number(/bp_quote_cache_total\{kind="tariff",result="hit"\} (\d+)/.exec(t)![1]);
+    for (let i = 0; i < 3; i++) await get('/api/v1/quote?from=344038&to=115162&weight=100');
+    const after = await (await fetch(`${base}/metrics`)).text();
+    expect(quoted(after) - quoted(text)).toBe(3);
+    expect(hits(after) - hits(text)).toBe(3);
   });
 
   it('describes the API in OpenAPI from the schemas that validate it', async () => {
