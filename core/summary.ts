@@ -33,6 +33,13 @@ export interface SearchAnswer {
   query: string;
   results: BranchSummary[];
   places: PlaceHit[];
+  /**
+   * Words of the query, as typed, that nothing matches together with the others: left out so that
+   * the rest find something (`Москва Тверская` with no Тверская in Москва: Москва's branches).
+   */
+  unmatched?: string[];
+  /** The query read on the other keyboard layout, when that is what answered (`cfhfnjd`: `саратов`). */
+  layout?: string;
 }
 
 export function toSummary(b: Branch, distance?: number): BranchSummary {

@@ -122,10 +122,10 @@ describe('search', () => {
     expect(body.results.every((r) => r.type === 'parcel_locker')).toBe(true);
   });
 
-  it('answers a query that matches nothing with empty lists', async () => {
+  it('answers a query that matches nothing with empty lists, naming the words', async () => {
     const { status, body } = await search({ q: 'zzqx' });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ results: [], places: [] });
+    expect(body).toEqual({ query: 'zzqx', results: [], places: [], unmatched: ['zzqx'] });
   });
 
   it.each([

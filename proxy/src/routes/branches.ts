@@ -14,7 +14,7 @@ import {
   type BranchType,
 } from '#core/branch';
 import type { BBox, LonLat } from '#core/geo';
-import { toSummary } from '#core/summary';
+import { toSummary, type SearchAnswer } from '#core/summary';
 import type { NetworkPart } from '../branches/branch-index';
 import { HttpProblem } from '../errors';
 
@@ -161,17 +161,20 @@ export const branchRoutes: FastifyPluginAsync = async (app) => {
       const { q, near, limit, types } = request.query;
       const index = branches.current;
       const at = near ? parseLonLat(near, 'query.near') : undefined;
-      const hits = index.search.search(q, {
+      const found = index.search.find(q, {
         limit,
         ...(at ? { near: at } : {}),
         ...(types ? { types: parseTypes(types) } : {}),
       });
       reply.header('cache-control', SEARCH_CACHE);
-      return {
+      const answer: SearchAnswer = {
         query: q,
-        results: hits.map((h) => toSummary(h.branch, h.distance)),
-        places: index.search.searchPlaces(q, 5),
+        results: found.hits.map((h) => toSummary(h.branch, h.distance)),
+        places: found.places,
+        ...(found.unmatched.length ? { unmatched: found.unmatched } : {}),
+        ...(found.layout ? { layout: found.layout } : {}),
       };
+      return answer;
     },
   );
 

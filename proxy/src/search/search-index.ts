@@ -1,44 +1,35 @@
 /**
- * Finding a branch by what a buyer types: a postal code (full or its start), a town, a street with
- * or without the house number, in any case, with ё or е, words in any order, in Cyrillic or Latin.
+ * Finding a branch by what a buyer types: a postal code (full or its start), a town (by its name,
+ * an everyday name, a misspelling, typed on the wrong keyboard layout), a street with or without
+ * the house number, in any case, with ё or е, words in any order, in Cyrillic or Latin.
  *
- * An inverted index from word skeletons (text.ts) to branches, the skeletons sorted so that a word
- * still being typed matches every key it begins. Each query word must match some field of a branch
- * (AND); branches score by the fields their words hit (postal code above town above street) and by
- * whether a word matched whole; ties go to the nearest to `near`. A query whose words cannot all
- * match drops the words that match nothing at all (a typo), when others remain.
+ * An inverted index from word skeletons (text.ts) to branches and towns, the skeletons sorted so
+ * that a word still being typed matches every key it begins; a trigram index over the same keys
+ * for typos (fuzzy.ts). Every word must match some field of a result (AND), scored as rank.ts
+ * says. A query read on the other layout (keyboard.ts) is tried when the query as typed finds
+ * nothing better than typos. When the words have no result in common, the largest set of them
+ * that has (town and postal-code words first) answers, and the words left out are named.
  */
 import type { Branch, BranchType } from '#core/branch';
 import { distanceMetres, type LonLat } from '#core/geo';
-import { EXONYMS, normalize, skeleton, words } from './text';
 import type { PlaceHit } from '#core/summary';
+import { FuzzyIndex, allowedEdits } from './fuzzy';
+import { otherLayout } from './keyboard';
+import { parseQuery, type Term } from './query';
+import { EXACT_POSTAL_BONUS, Field, Kind, onOtherLayout, wordPoints } from './rank';
+import { normalize, skeleton, words } from './text';
+import { buildPlaces } from './places';
 
-const enum Field {
-  PostalCode,
-  City,
-  Street,
-  House,
-  Name,
-  Region,
-}
-
-/** Points a word earns in a field: whole-word match, then prefix. */
-const WEIGHTS: Readonly<Record<Field, readonly [full: number, prefix: number]>> = {
-  [Field.PostalCode]: [100, 70],
-  [Field.City]: [40, 25],
-  [Field.Street]: [30, 18],
-  [Field.House]: [15, 4],
-  [Field.Name]: [12, 8],
-  [Field.Region]: [8, 4],
-};
-/** An exact postal code outranks everything. */
-const EXACT_POSTAL_BONUS = 1000;
-/** Points lost per tenfold distance from `near` (1 km: 0, 10 km: -6, 100 km: -12). */
-const DISTANCE_PENALTY = 6;
 /** Digit words shorter than this are house numbers, not the start of a postal code. */
 const MIN_POSTAL_PREFIX = 3;
 /** Prefix matching starts at two letters: one letter would match a tenth of all words. */
 const MIN_PREFIX = 2;
+/** Shorter starts match towns only: two letters of a street say nothing yet ("мо": Москва). */
+const MIN_STREET_PREFIX = 3;
+/** Towns suggested at most. */
+const MAX_PLACES = 5;
+/** Words tried in the fallback's subsets at most (2^n subsets). */
+const MAX_FALLBACK_TERMS = 6;
 
 /** A branch that matched, with its score. */
 export interface SearchHit {
@@ -57,33 +48,64 @@ export interface SearchOptions {
   types?: readonly BranchType[];
 }
 
+/** What a search found. */
+export interface SearchResult {
+  hits: SearchHit[];
+  places: PlaceHit[];
+  /** Words of the query (as typed) that no result matches, left out to find something. */
+  unmatched: string[];
+  /** The query as read on the other keyboard layout, when that is what answered. */
+  layout?: string;
+}
+
 interface Posting {
   doc: number;
   field: Field;
 }
 
+/** One query word's matches: points per branch and per town. */
+interface TermMatch {
+  term: Term;
+  docs: Map<number, number>;
+  places: Map<number, number>;
+}
+
 const isDigits = (w: string): boolean => /^\d+$/.test(w);
+/** A number of up to three digits among other words: a house number, not a postal code. */
+const isHouse = (term: Term): boolean => term.digits && term.letters <= 3;
 
 /** The search index of one snapshot. */
 export class SearchIndex {
   private readonly branches: readonly Branch[];
   private readonly keys: string[];
   private readonly postings: Posting[][];
+  /** The postings of each key in a town's name only (for short starts). */
+  private readonly townPostings: Posting[][];
+  private readonly placePostings: Posting[][];
   private readonly places: PlaceHit[];
-  private readonly placeKeys: string[][];
+  private readonly fuzzy: FuzzyIndex;
+  /** Branches and towns by normalised town name, for aliases. */
+  private readonly byTown = new Map<string, { docs: number[]; places: number[] }>();
 
   constructor(branches: readonly Branch[]) {
     this.branches = branches;
-    const byKey = new Map<string, Posting[]>();
-    const add = (key: string, doc: number, field: Field): void => {
-      let list = byKey.get(key);
-      if (!list) byKey.set(key, (list = []));
+    const byKey = new Map<string, { docs: Posting[]; places: Posting[] }>();
+    const add = (key: string, doc: number, field: Field, place = false): void => {
+      let entry = byKey.get(key);
+      if (!entry) byKey.set(key, (entry = { docs: [], places: [] }));
+      const list = place ? entry.places : entry.docs;
       const last = list[list.length - 1];
       if (last?.doc === doc) {
         if (field < last.field) last.field = field; // keep the better field
       } else {
         list.push({ doc, field });
       }
+    };
+    const town = (name: string) => {
+      const key = normalize(name);
+      let entry = this.byTown.get(key);
+      if (!entry) this.byTown.set(key, (entry = { docs: [], places: [] }));
+      return entry;
     };
     branches.forEach((b, doc) => {
       add(b.postalCode, doc, Field.PostalCode);
@@ -94,113 +116,219 @@ export class SearchIndex {
       for (const w of words(b.address.house)) add(isDigits(w) ? w : skeleton(w), doc, Field.House);
       for (const w of words(b.name)) if (!isDigits(w)) add(skeleton(w), doc, Field.Name);
       for (const w of words(b.address.region)) add(skeleton(w), doc, Field.Region);
+      if (b.address.city) town(b.address.city).docs.push(doc);
+    });
+    this.places = buildPlaces(branches);
+    this.places.forEach((place, id) => {
+      for (const w of words(place.name)) add(skeleton(w), id, Field.City, true);
+      for (const w of words(place.region)) add(skeleton(w), id, Field.Region, true);
+      town(place.name).places.push(id);
     });
     // Postings were added doc by doc, so each list is sorted by doc; for a key added for several
     // fields of one doc, the loop above kept one entry with the best field.
     this.keys = [...byKey.keys()].sort();
-    this.postings = this.keys.map((k) => byKey.get(k)!);
-    ({ places: this.places, keys: this.placeKeys } = buildPlaces(branches));
+    this.postings = this.keys.map((k) => byKey.get(k)!.docs);
+    this.townPostings = this.postings.map((list) => list.filter((p) => p.field === Field.City));
+    this.placePostings = this.keys.map((k) => byKey.get(k)!.places);
+    this.fuzzy = new FuzzyIndex(this.keys);
+  }
+
+  /** Branches and towns matching the query, best first, and the words left out if any. */
+  find(query: string, options: SearchOptions): SearchResult {
+    const typed = this.answer(parseQuery(query), options, false);
+    // The other layout can only beat typos: a whole word read on it ranks below a prefix.
+    if (typed.unmatched.length === 0 && typed.best >= wordPoints(Kind.Prefix, Field.Region))
+      return typed;
+    const converted = otherLayout(query);
+    if (converted === null) return typed;
+    const other = this.answer(parseQuery(converted), options, true);
+    const better =
+      other.unmatched.length < typed.unmatched.length ||
+      (other.unmatched.length === typed.unmatched.length && other.best > typed.best);
+    return better ? { ...other, layout: normalize(converted) } : typed;
   }
 
   /** Branches matching the query, best first. */
   search(query: string, options: SearchOptions): SearchHit[] {
-    const terms = this.terms(query);
-    if (!terms.length) return [];
-    let matches = terms.map((t) => this.match(t));
-    if (matches.some((m) => m.size === 0)) {
-      const kept = matches.filter((m) => m.size > 0);
-      // Every word but the typo matched something: search without the typo.
-      if (!kept.length) return [];
-      matches = kept;
-    }
-    matches.sort((a, b) => a.size - b.size);
-    const [first, ...rest] = matches;
-    const exactPostal =
-      terms.length === 1 && /^\d{6}$/.test(terms[0]!.text) ? terms[0]!.text : null;
-    const hits: SearchHit[] = [];
+    return this.find(query, options).hits;
+  }
+
+  /**
+   * The answer for one reading of the query: every word, else the largest set of words that has
+   * a result. `best` is the top result's points per word (to compare readings by).
+   */
+  private answer(
+    terms: readonly Term[],
+    options: SearchOptions,
+    layout: boolean,
+  ): SearchResult & { best: number } {
+    const none = { hits: [], places: [], unmatched: [], best: 0 };
+    if (!terms.length) return none;
+    const matches = terms.map((t) => this.match(t, layout));
     const types = options.types?.length ? new Set(options.types) : null;
-    for (const [doc, score] of first!) {
-      let total = score;
+    let kept = matches;
+    let hits = this.intersect(kept, types);
+    if (!hits.size) {
+      const subset = this.fallback(matches, types);
+      if (!subset) return { ...none, unmatched: terms.map((t) => t.typed) };
+      ({ kept, hits } = subset);
+    }
+    const places = this.rankPlaces(kept);
+    // Only a town's words kept (the rest left out): its branches nearest to the town's centre.
+    const townOnly =
+      kept.length < matches.length && places.length > 0 && kept.every((m) => m.places.size > 0);
+    const near = townOnly ? { lon: places[0]!.lon, lat: places[0]!.lat } : options.near;
+    const exactPostal =
+      kept.length === 1 && /^\d{6}$/.test(kept[0]!.term.key) ? kept[0]!.term.key : null;
+    const ranked = this.top(hits, options.limit, near, exactPostal);
+    const unmatched = matches.filter((m) => !kept.includes(m)).map((m) => m.term.typed);
+    const best = ranked.length ? (ranked[0]!.score % EXACT_POSTAL_BONUS) / kept.length : 0;
+    return { hits: ranked, places, unmatched, best };
+  }
+
+  /**
+   * The best `limit` hits by points, then distance from `near`, then id. Only hits that can still
+   * make the list are measured and kept: a short query matches tens of thousands.
+   */
+  private top(
+    hits: Map<number, number>,
+    limit: number,
+    near: LonLat | undefined,
+    exactPostal: string | null,
+  ): SearchHit[] {
+    const order = (a: SearchHit, b: SearchHit) =>
+      b.score - a.score ||
+      (a.distance ?? 0) - (b.distance ?? 0) ||
+      (a.branch.id < b.branch.id ? -1 : 1);
+    let kept: SearchHit[] = [];
+    let floor = -Infinity; // the lowest score still in `kept` once it is full
+    for (const [doc, points] of hits) {
+      const branch = this.branches[doc]!;
+      const score =
+        exactPostal && branch.postalCode === exactPostal ? points + EXACT_POSTAL_BONUS : points;
+      if (score < floor) continue;
+      const hit: SearchHit = { branch, score };
+      if (near) hit.distance = Math.round(distanceMetres(near, branch.location));
+      kept.push(hit);
+      if (kept.length >= limit * 4) {
+        kept = kept.sort(order).slice(0, limit);
+        floor = kept[kept.length - 1]!.score;
+      }
+    }
+    return kept.sort(order).slice(0, limit);
+  }
+
+  /** Branches every word matches (of `types`), with their summed points. */
+  private intersect(matches: readonly TermMatch[], types: Set<BranchType> | null) {
+    const out = new Map<number, number>();
+    if (!matches.length) return out;
+    const [first, ...rest] = [...matches].sort((a, b) => a.docs.size - b.docs.size);
+    for (const [doc, points] of first!.docs) {
+      let total = points;
       let ok = true;
       for (const m of rest) {
-        const s = m.get(doc);
-        if (s === undefined) {
+        const p = m.docs.get(doc);
+        if (p === undefined) {
           ok = false;
           break;
         }
-        total += s;
+        total += p;
       }
-      if (!ok) continue;
-      const branch = this.branches[doc]!;
-      if (types && !types.has(branch.type)) continue;
-      if (exactPostal && branch.postalCode === exactPostal) total += EXACT_POSTAL_BONUS;
-      const hit: SearchHit = { branch, score: total };
-      if (options.near) {
-        hit.distance = Math.round(distanceMetres(options.near, branch.location));
-        hit.score -= DISTANCE_PENALTY * Math.log10(1 + hit.distance / 1000);
-      }
-      hits.push(hit);
+      if (ok && (!types || types.has(this.branches[doc]!.type))) out.set(doc, total);
     }
-    hits.sort(
-      (a, b) =>
-        b.score - a.score ||
-        (a.distance ?? 0) - (b.distance ?? 0) ||
-        (a.branch.id < b.branch.id ? -1 : 1),
-    );
-    return hits.slice(0, options.limit);
+    return out;
   }
 
-  /** Towns whose name (or region) matches every word, largest first. */
-  searchPlaces(query: string, limit: number): PlaceHit[] {
-    const terms = this.terms(query).filter((t) => !isDigits(t.text));
-    if (!terms.length) return [];
-    const out: PlaceHit[] = [];
-    this.places.forEach((place, i) => {
-      const keys = this.placeKeys[i]!;
-      if (
-        terms.every((t) =>
-          keys.some((k) => (t.last ? k.startsWith(t.key) : k === t.key || k.startsWith(t.key))),
-        )
-      ) {
-        out.push(place);
-      }
-    });
-    return out.sort((a, b) => b.branches - a.branches).slice(0, limit);
-  }
-
-  private terms(query: string): { text: string; key: string; last: boolean }[] {
-    let normalized = normalize(query);
-    for (const [english, russian] of Object.entries(EXONYMS)) {
-      normalized = normalized.replace(new RegExp(`\\b${english}\\b`, 'g'), russian);
+  /**
+   * The largest set of words with a result in common: among sets of one size, those with more
+   * town and postal-code words first. A house number is never kept without a street word.
+   */
+  private fallback(matches: readonly TermMatch[], types: Set<BranchType> | null) {
+    const usable = matches.filter((m) => m.docs.size > 0).slice(0, MAX_FALLBACK_TERMS);
+    const weight = (m: TermMatch) => (isHouse(m.term) ? 0 : m.term.digits || m.places.size ? 1 : 0);
+    const subsets: TermMatch[][] = [];
+    for (let mask = 1; mask < 1 << usable.length; mask++)
+      subsets.push(usable.filter((_, i) => mask & (1 << i)));
+    const score = (s: TermMatch[]) => s.reduce((sum, m) => sum + weight(m), 0);
+    subsets.sort((a, b) => b.length - a.length || score(b) - score(a));
+    for (const kept of subsets) {
+      const house = kept.some((m) => isHouse(m.term));
+      const street = kept.some((m) => !m.term.digits && m.places.size === 0);
+      if (house && !street) continue;
+      const hits = this.intersect(kept, types);
+      if (hits.size) return { kept, hits };
     }
-    const list = words(normalized);
-    return list.map((w, i) => ({
-      text: w,
-      key: isDigits(w) ? w : skeleton(w),
-      last: i === list.length - 1,
-    }));
+    return null;
   }
 
-  /** Docs a query word matches, each with its best score. */
-  private match(term: { text: string; key: string; last: boolean }): Map<number, number> {
-    const out = new Map<number, number>();
-    const digits = isDigits(term.key);
-    const prefixOk = digits
+  /** Towns every kept word (but numbers) matches, best first, then largest. */
+  private rankPlaces(kept: readonly TermMatch[]): PlaceHit[] {
+    const lettered = kept.filter((m) => !m.term.digits);
+    if (!lettered.length) return [];
+    const [first, ...rest] = [...lettered].sort((a, b) => a.places.size - b.places.size);
+    const found: { place: PlaceHit; points: number }[] = [];
+    for (const [id, points] of first!.places) {
+      let total = points;
+      for (const m of rest) {
+        const p = m.places.get(id);
+        if (p === undefined) {
+          total = -1;
+          break;
+        }
+        total += p;
+      }
+      if (total >= 0) found.push({ place: this.places[id]!, points: total });
+    }
+    return found
+      .sort((a, b) => b.points - a.points || b.place.branches - a.place.branches)
+      .slice(0, MAX_PLACES)
+      .map((f) => f.place);
+  }
+
+  /** What one word matches: whole words, starts of words, its alias's town, typos. */
+  private match(term: Term, layout: boolean): TermMatch {
+    const out: TermMatch = { term, docs: new Map(), places: new Map() };
+    const kind = (k: Kind) => (layout ? onOtherLayout(k) : k);
+    const put = (map: Map<number, number>, id: number, points: number) => {
+      const before = map.get(id);
+      if (before === undefined || points > before) map.set(id, points);
+    };
+    const addKey = (i: number, k: Kind, edits = 0, whole = true) => {
+      const short = k === Kind.Prefix && !term.digits && term.letters < MIN_STREET_PREFIX;
+      for (const { doc, field } of (short ? this.townPostings : this.postings)[i]!) {
+        // A short number is a house number: it matches postal codes only from three digits on.
+        if (term.digits && field === Field.PostalCode && term.key.length < MIN_POSTAL_PREFIX)
+          continue;
+        put(out.docs, doc, wordPoints(kind(k), field, edits, whole));
+      }
+      for (const { doc, field } of this.placePostings[i]!)
+        put(out.places, doc, wordPoints(kind(k), field, edits, whole));
+    };
+    if (term.alias) {
+      const town = this.byTown.get(term.alias);
+      for (const doc of town?.docs ?? [])
+        put(out.docs, doc, wordPoints(kind(Kind.Exact), Field.City));
+      for (const id of town?.places ?? [])
+        put(out.places, id, wordPoints(kind(Kind.Exact), Field.City));
+    }
+    if (!term.key) return out;
+    const prefixOk = term.digits
       ? term.key.length >= MIN_POSTAL_PREFIX || term.last
       : term.key.length >= MIN_PREFIX;
-    let i = lowerBound(this.keys, term.key);
-    for (; i < this.keys.length; i++) {
+    let whole = false;
+    for (let i = lowerBound(this.keys, term.key); i < this.keys.length; i++) {
       const key = this.keys[i]!;
       if (!key.startsWith(term.key)) break;
       const full = key === term.key;
       if (!full && !prefixOk) break;
-      for (const { doc, field } of this.postings[i]!) {
-        // A short number is a house number: it matches postal codes only from three digits on.
-        if (digits && field === Field.PostalCode && term.key.length < MIN_POSTAL_PREFIX) continue;
-        const score = WEIGHTS[field][full ? 0 : 1];
-        const before = out.get(doc);
-        if (before === undefined || score > before) out.set(doc, score);
-      }
+      whole ||= full;
+      addKey(i, full ? Kind.Exact : Kind.Prefix);
+    }
+    // Typos for a word that is nowhere whole (and never for numbers or the other layout).
+    if (!whole && !term.digits && !layout) {
+      const edits = allowedEdits(Math.min(term.letters, term.key.length));
+      for (const near of this.fuzzy.near(term.key, edits, term.last))
+        addKey(near.key, Kind.Typo, near.edits, near.whole);
     }
     return out;
   }
@@ -215,34 +343,4 @@ function lowerBound(sorted: readonly string[], key: string): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** Distinct towns (city within region) with their branches' centre and extent. */
-function buildPlaces(branches: readonly Branch[]): { places: PlaceHit[]; keys: string[][] } {
-  const groups = new Map<string, Branch[]>();
-  for (const b of branches) {
-    if (!b.address.city) continue;
-    const key = `${b.address.city}\u0000${b.address.region}`;
-    const list = groups.get(key) ?? [];
-    list.push(b);
-    groups.set(key, list);
-  }
-  const places: PlaceHit[] = [];
-  const keys: string[][] = [];
-  for (const list of groups.values()) {
-    const { city, region } = list[0]!.address;
-    const lons = list.map((b) => b.location.lon);
-    const lats = list.map((b) => b.location.lat);
-    const round = (x: number) => Math.round(x * 1e5) / 1e5;
-    places.push({
-      name: city,
-      region,
-      lon: round(lons.reduce((s, x) => s + x, 0) / list.length),
-      lat: round(lats.reduce((s, x) => s + x, 0) / list.length),
-      bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
-      branches: list.length,
-    });
-    keys.push([...words(city), ...words(region)].map(skeleton));
-  }
-  return { places, keys };
 }

@@ -66,8 +66,6 @@ const STOPWORDS = new Set([
   'ул',
   'улица',
   'пр',
-  'пр-т',
-  'пр-кт',
   'проспект',
   'пер',
   'переулок',
@@ -96,7 +94,6 @@ const STOPWORDS = new Set([
   'строение',
   'ш',
   'шоссе',
-  'б-р',
   'бульвар',
   'пл',
   'площадь',
@@ -104,7 +101,6 @@ const STOPWORDS = new Set([
   'набережная',
   'мкр',
   'микрорайон',
-  'р-н',
   'район',
   'ao',
   'ul',
@@ -121,14 +117,34 @@ const STOPWORDS = new Set([
   'obl',
 ]);
 
-/** Lower case, ё→е, anything but letters and digits to spaces. */
+/**
+ * Abbreviations with a hyphen (пр-т, пр-кт, б-р, р-н, пр-д), dropped before words are split at
+ * hyphens, which would leave stray letters ("б", "р") to match on.
+ */
+const HYPHENATED = /(?<![\p{L}\p{N}])(?:пр-кт|пр-т|б-р|р-н|пр-д)(?![\p{L}\p{N}])/giu;
+const SEPARATORS = /[^\p{L}\p{N}]+/u;
+
+/** Lower case, ё→е, hyphenated abbreviations dropped, anything but letters and digits to spaces. */
 export function normalize(text: string): string {
   return text
     .toLowerCase()
     .replace(/ё/g, 'е')
+    .replace(HYPHENATED, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** The words of `text` as typed (for telling the buyer which were left out) and normalised. */
+export function tokens(text: string): { typed: string; word: string }[] {
+  return text
+    .replace(HYPHENATED, ' ')
+    .split(SEPARATORS)
+    .filter(Boolean)
+    .map((typed) => ({ typed, word: typed.toLowerCase().replace(/ё/g, 'е') }));
+}
+
+/** Whether a normalised word only says what kind of place or street follows. */
+export const isStopword = (word: string): boolean => STOPWORDS.has(word);
 
 /** The words worth matching on, normalised, address kinds dropped. */
 export function words(text: string): string[] {
@@ -156,11 +172,3 @@ function computeSkeleton(word: string): string {
   for (const [pattern, replacement] of FOLDS) latin = latin.replace(pattern, replacement);
   return latin;
 }
-
-/** English names of the largest cities, which a transliteration would not reach. */
-export const EXONYMS: Readonly<Record<string, string>> = {
-  moscow: 'москва',
-  petersburg: 'петербург',
-  'st petersburg': 'санкт петербург',
-  'saint petersburg': 'санкт петербург',
-};
