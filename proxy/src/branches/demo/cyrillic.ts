@@ -48,6 +48,7 @@ const VOWELS = 'аеёиоуыэюяь';
 /** Ordered so that longer digraphs win: `shch` before `sh`, `kh` before `k`. */
 const DIGRAPHS: readonly (readonly [string, string])[] = [
   ['shch', 'щ'],
+  ['sch', 'щ'],
   ['kh', 'х'],
   ['ts', 'ц'],
   ['ch', 'ч'],
@@ -66,6 +67,8 @@ const LETTERS: Readonly<Record<string, string>> = {
 
 function word(latin: string): string {
   let w = latin.toLowerCase().replace(/[’'ʹ]/g, 'ʹ').replace(/[”"]/g, 'ʺ');
+  // Quotes around a name (“Klyaz'minskoe Vodokhranilishche”) are not hard signs.
+  w = w.replace(/^ʺ|ʺ$/g, '');
   // Endings first: BGN/PCGN writes -ый as -yy, -ий as -iy, -ые as -yye, -ский as -skiy (or -sky in English form).
   w = w
     .replace(/yy$/, 'ЫЙ')
@@ -73,7 +76,11 @@ function word(latin: string): string {
     .replace(/yye$/, 'ЫЕ')
     .replace(/tsky$/, 'ЦКИЙ')
     .replace(/sky$/, 'СКИЙ')
-    .replace(/lsk$/, 'ЛЬСК');
+    .replace(/lsk$/, 'ЛЬСК')
+    // GeoNames' English forms drop BGN/PCGN's y: -oe, -ie, -ye, -ny for -ое, -ие, -ые, -ный.
+    .replace(/oe$/, 'ОЕ')
+    .replace(/ie$/, 'ИЕ')
+    .replace(/yny$/, 'ЙНЫЙ');
   let out = '';
   let i = 0;
   while (i < w.length) {
@@ -95,6 +102,13 @@ function word(latin: string): string {
       i++;
       continue;
     }
+    // ts before k is т+с (Bratsk, Irkutsk, Kamennomostskoye), but ц after e (Novokuznetsk,
+    // Donetsk), except in Sovetsk and its kin.
+    if (w.startsWith('tsk', i) && (prev !== 'е' || out.endsWith('сове'))) {
+      out += 'тск';
+      i += 3;
+      continue;
+    }
     if (w.startsWith('ye', i)) {
       out += 'е';
       i += 2;
@@ -113,8 +127,9 @@ function word(latin: string): string {
       continue;
     }
     if (ch === 'e') {
-      // BGN/PCGN writes э as e at the start of a word and after a vowel; е is e after a consonant.
-      out += atStart || (prev !== undefined && 'аеёиоуыэюя'.includes(prev)) ? 'э' : 'е';
+      // э at the start of a word (Elista); elsewhere е, also after a vowel, where BGN/PCGN would
+      // write ye but GeoNames' English forms often drop the y (Kievskiy, Korotchaevo).
+      out += atStart ? 'э' : 'е';
       i++;
       continue;
     }
