@@ -54,6 +54,10 @@ export interface Catalog {
   searchPlaceholder: string;
   /** `{query}` */
   searchNothing: string;
+  /** Some words of the query matched nothing with the others: {words} left out, {place} shown. */
+  searchPartialPlace: string;
+  /** The same with no town to name. */
+  searchPartial: string;
   searchFailed: string;
   nearMe: string;
   locating: string;

@@ -35,13 +35,27 @@ export const searchStyles = css`
     z-index: var(--_z-suggestions);
     max-height: min(60vh, 420px);
     overflow: auto;
-    margin: 0;
     padding: 4px;
-    list-style: none;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) - 4px);
     background: var(--_surface);
     box-shadow: var(--_shadow);
+  }
+  .suggestions[hidden] {
+    display: none;
+  }
+  .suggestion-list {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .suggestions-note {
+    margin: 0;
+    padding: 8px 10px 6px;
+    color: var(--_text);
+    font-size: 13px;
+    border-bottom: 1px solid var(--_border);
+    margin-bottom: 4px;
   }
   .suggestion {
     display: flex;

@@ -154,10 +154,25 @@ export class SearchController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * What the answer left out, said above the suggestions: "Нет «Тверская» — показаны отделения:
+   * Москва" (the town named as a label, so that no town name needs declining).
+   */
+  private partialNote(t: Catalog): string {
+    const words = this.answer?.unmatched;
+    if (!words?.length) return '';
+    const place = this.answer!.places[0]?.name;
+    const quoted = words.join(' ');
+    return place
+      ? fill(t.searchPartialPlace, { words: quoted, place })
+      : fill(t.searchPartial, { words: quoted });
+  }
+
   render(t: Catalog): TemplateResult {
     const suggestions = this.suggestions;
     const activeId = this.activeIndex >= 0 ? `bp-suggestion-${this.activeIndex}` : nothing;
     const nothingFound = this.expanded && this.status === 'ready' && suggestions.length === 0;
+    const partial = suggestions.length ? this.partialNote(t) : '';
     return html`<div class="search" part="search">
       <label class="sr-only" for="bp-search">${t.searchLabel}</label>
       <input
@@ -179,44 +194,51 @@ export class SearchController implements ReactiveController {
         @blur=${this.onBlur}
       />
       ${this.status === 'loading' ? html`<span class="search-spinner spinner" aria-hidden="true"></span>` : nothing}
-      <ul
-        id="bp-suggestions"
-        class="suggestions"
-        role="listbox"
-        aria-label=${t.searchLabel}
-        ?hidden=${!this.expanded || suggestions.length === 0}
-      >
-        ${suggestions.map(
-          (s, i) =>
-            html`<li
-              id="bp-suggestion-${i}"
-              role="option"
-              class="suggestion ${i === this.activeIndex ? 'is-active' : ''}"
-              aria-selected=${i === this.activeIndex ? 'true' : 'false'}
-              @mousedown=${(e: Event) => e.preventDefault()}
-              @click=${() => this.pick(s)}
-            >
-              ${
-                s.kind === 'place'
-                  ? html`<span class="suggestion-name">${s.place.name}</span>
-                      <span class="suggestion-detail"
-                        >${s.place.region} · ${countOf(t, s.place.branches, t.branches)}</span
-                      >`
-                  : html`<span class="suggestion-name"
-                        ><span class="dot bp-${s.branch.type}" aria-hidden="true"></span
-                        >${s.branch.name}</span
-                      >
-                      <span class="suggestion-detail"
-                        >${s.branch.address.full}${
-                          s.branch.distance !== undefined
-                            ? html` · ${formatDistance(t, s.branch.distance)}`
-                            : nothing
-                        }</span
-                      >`
-              }
-            </li>`,
-        )}
-      </ul>
+      <div class="suggestions" ?hidden=${!this.expanded || suggestions.length === 0}>
+        ${
+          partial
+            ? html`<p class="suggestions-note" id="bp-search-note" role="status">${partial}</p>`
+            : nothing
+        }
+        <ul
+          id="bp-suggestions"
+          class="suggestion-list"
+          role="listbox"
+          aria-label=${t.searchLabel}
+          aria-describedby=${partial ? 'bp-search-note' : nothing}
+        >
+          ${suggestions.map(
+            (s, i) =>
+              html`<li
+                id="bp-suggestion-${i}"
+                role="option"
+                class="suggestion ${i === this.activeIndex ? 'is-active' : ''}"
+                aria-selected=${i === this.activeIndex ? 'true' : 'false'}
+                @mousedown=${(e: Event) => e.preventDefault()}
+                @click=${() => this.pick(s)}
+              >
+                ${
+                  s.kind === 'place'
+                    ? html`<span class="suggestion-name">${s.place.name}</span>
+                        <span class="suggestion-detail"
+                          >${s.place.region} · ${countOf(t, s.place.branches, t.branches)}</span
+                        >`
+                    : html`<span class="suggestion-name"
+                          ><span class="dot bp-${s.branch.type}" aria-hidden="true"></span
+                          >${s.branch.name}</span
+                        >
+                        <span class="suggestion-detail"
+                          >${s.branch.address.full}${
+                            s.branch.distance !== undefined
+                              ? html` · ${formatDistance(t, s.branch.distance)}`
+                              : nothing
+                          }</span
+                        >`
+                }
+              </li>`,
+          )}
+        </ul>
+      </div>
       ${
         nothingFound
           ? html`<p class="search-note" role="status">

@@ -44,6 +44,8 @@ const en: Catalog = {
   searchLabel: 'Find a branch',
   searchPlaceholder: 'Postal code or address',
   searchNothing: 'Nothing found for “{query}”. Check the postal code or the name.',
+  searchPartialPlace: 'No “{words}” — showing branches in {place}',
+  searchPartial: 'No “{words}” — showing what the other words found',
   searchFailed: 'Search is not working right now. Find a branch on the map.',
   nearMe: 'Near me',
   locating: 'Finding where you are…',

@@ -43,6 +43,8 @@ const ru: Catalog = {
   searchLabel: 'Поиск пункта выдачи',
   searchPlaceholder: 'Индекс или адрес',
   searchNothing: 'Ничего не нашлось по запросу «{query}». Проверьте индекс или название.',
+  searchPartialPlace: 'Нет «{words}» — показаны отделения: {place}',
+  searchPartial: 'Нет «{words}» — показано то, что нашлось по остальным словам',
   searchFailed: 'Поиск сейчас не работает. Найдите пункт на карте.',
   nearMe: 'Рядом со мной',
   locating: 'Определяем, где вы…',
