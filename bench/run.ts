@@ -10,7 +10,7 @@ import { ROOT } from '../scripts/fingerprint';
 import { firstClusters, SMALL_BASELINE_POINTS } from './first-clusters.bench';
 import { widgetSizes } from './widget-size.bench';
 import { quoteThroughput } from './quote-throughput.bench';
-import { searchLatency } from './search.bench';
+import { searchIndexMegabytes, searchLatency } from './search.bench';
 import { transportSizes } from './transport.bench';
 
 const KB = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
@@ -22,6 +22,7 @@ const FIRST_CLUSTERS_BUDGET_MS = 1500;
 /** DESIGN.md: first clusters in at most half the plain MapLibre page's time, in every run. */
 const FIRST_CLUSTERS_RATIO_BUDGET = 0.5;
 const SEARCH_BUDGET_MS = 2;
+const SEARCH_P95_BUDGET_MS = 5;
 const QUOTE_RPS_BUDGET = 10_000;
 const QUOTE_P99_BUDGET_MS = 20;
 
@@ -56,15 +57,18 @@ console.log('');
 console.log('2. Search, server time per query over the whole network');
 const search = searchLatency(branches);
 console.log(
-  `${search.queries} queries: postal codes, their starts, towns, streets with houses, ё/е, Latin\n`,
+  `${search.queries} queries: postal codes, their starts, towns, streets with houses, ё/е, Latin; ` +
+    `misspelt towns, towns and streets on the wrong layout, everyday names, a street a town lacks\n`,
 );
 console.log('| search | median | p95 |\n|---|---:|---:|');
 for (const r of search.rows)
   console.log(`| ${r.name} | ${r.median.toFixed(3)} ms | ${r.p95.toFixed(3)} ms |`);
-const [index, scan] = search.rows;
+const [index, scan, , all] = search.rows;
 console.log(
-  `\nindex median is ${(scan!.median / index!.median).toFixed(0)}× faster than the scan; budget ${SEARCH_BUDGET_MS} ms: ` +
-    `${index!.median <= SEARCH_BUDGET_MS ? 'within' : 'OVER'}\n`,
+  `\nindex median is ${(scan!.median / index!.median).toFixed(0)}× faster than the scan; all queries: ` +
+    `median ${all!.median <= SEARCH_BUDGET_MS ? 'within' : 'OVER'} ${SEARCH_BUDGET_MS} ms, ` +
+    `p95 ${all!.p95 <= SEARCH_P95_BUDGET_MS ? 'within' : 'OVER'} ${SEARCH_P95_BUDGET_MS} ms; ` +
+    `the index holds ${searchIndexMegabytes(branches).toFixed(1)} MB of heap\n`,
 );
 
 const runs = Number(process.env.RUNS ?? 7);

@@ -3,7 +3,10 @@
  * branch's fields and checks each query word against them (what a search without an index does),
  * the same queries, the same machine, the same run. Server time: the search call itself.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Branch } from '#core/branch';
+import { otherLayout } from '../proxy/src/search/keyboard';
 import { SearchIndex } from '../proxy/src/search/search-index';
 import { normalize, words } from '../proxy/src/search/text';
 
@@ -43,6 +46,57 @@ export function queriesFor(branches: readonly Branch[], count = 200): string[] {
   return out;
 }
 
+const ALIASES = ['СПб', 'Питер', 'Екб', 'МСК', 'Н. Новгород', 'нн', 'Ростов н/Д'];
+
+/**
+ * The queries exact matching cannot answer, drawn the same way: towns with a letter doubled or
+ * dropped, towns typed on the other layout (and a street with them), everyday names, and a town
+ * with a street it does not have (answered by the town, the street named as left out).
+ */
+export function hardQueriesFor(branches: readonly Branch[], count = 200): string[] {
+  const out: string[] = [];
+  const step = Math.max(1, Math.floor(branches.length / count));
+  for (let i = 0; out.length < count && i < branches.length; i += step) {
+    const b = branches[i]!;
+    const city = b.address.city;
+    const street = b.address.street.replace(/^\S+\s/, '');
+    const k = out.length;
+    switch (k % 6) {
+      case 0:
+        out.push(city.slice(0, 3) + city[2] + city.slice(3)); // a letter doubled
+        break;
+      case 1:
+        out.push(city.length > 5 ? city.slice(0, 4) + city.slice(5) : city); // a letter dropped
+        break;
+      case 2:
+        out.push(otherLayout(city.toLowerCase()) ?? city);
+        break;
+      case 3:
+        out.push(otherLayout(`${city} ${street}`.toLowerCase()) ?? city);
+        break;
+      case 4:
+        out.push(ALIASES[k % ALIASES.length]!);
+        break;
+      default:
+        out.push(`${city} Несуществующая`);
+    }
+  }
+  return out;
+}
+
+/** Heap the search index of `branches` holds, in MB, measured around its construction. */
+export function searchIndexMegabytes(branches: readonly Branch[]): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const index = new SearchIndex(branches);
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (!index.search('saratov', { limit: 1 }).length) throw new Error('the index found nothing');
+  return (after - before) / 1e6;
+}
+
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
@@ -70,8 +124,13 @@ export function searchLatency(branches: readonly Branch[]): {
   queries: number;
 } {
   const queries = queriesFor(branches);
+  const hard = hardQueriesFor(branches);
   const index = new SearchIndex(branches);
-  const ours = time('search index (ours)', queries, (q) => index.search(q, { limit: 10 }), 5);
+  const near = { lon: 37.62, lat: 55.75 };
+  const find = (q: string) => index.find(q, { limit: 10, near });
+  const ours = time('search index (ours), exact words and starts', queries, find, 5);
+  const typos = time('search index (ours), typos, layout, aliases, words left out', hard, find, 5);
+  const all = time('search index (ours), all of them', [...queries, ...hard], find, 3);
   // The baseline: every branch's text normalised once up front (to be fair), then scanned per query.
   const texts = branches.map((b) => normalize(`${b.postalCode} ${b.address.full} ${b.name}`));
   const scan = time(
@@ -86,5 +145,5 @@ export function searchLatency(branches: readonly Branch[]): {
     },
     1,
   );
-  return { rows: [ours, scan], queries: queries.length };
+  return { rows: [ours, scan, typos, all], queries: queries.length + hard.length };
 }
