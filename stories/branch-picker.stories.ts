@@ -212,6 +212,21 @@ export const SearchNothingFound: Story = {
   },
 };
 
+/** A query with a word nothing has: the town is shown, and a note names the word left out. */
+export const SearchWordLeftOut: Story = {
+  args: { ...SARATOV },
+  play: async ({ canvasElement }) => {
+    const input = await waitFor(canvasElement, (root) =>
+      root.querySelector<HTMLInputElement>('#bp-search'),
+    );
+    await waitFor(canvasElement, (root) => root.querySelector('.count'));
+    input.focus();
+    input.value = 'Сартов Несуществующая';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await waitFor(canvasElement, (root) => root.querySelector('.suggestions-note'));
+  },
+};
+
 /** All filters shown: open now, card, cash on delivery, weekends, fits my parcel. */
 export const Filters: Story = {
   args: { ...SARATOV, ...PARCEL },

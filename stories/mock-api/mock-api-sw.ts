@@ -4,7 +4,7 @@
  * never touch the network. A service worker, not a patched `fetch`, because the picker's network
  * worker fetches the network itself and a service worker answers it too. Written in TypeScript over
  * core/ (summaries, distances, problem documents as the proxy makes them) and bundled by
- * generate.ts; only the search is a mock's own (a plain substring match).
+ * generate.ts; the search is the proxy's own index (proxy/src/search/) over the fixture branches.
  *
  * Scenarios (the first path segment after /mock-api/):
  *   ok          Russian Post answers quotes
@@ -15,12 +15,12 @@
  *   down        every API call fails with 503
  * The basemap under /mock-api/<scenario>/basemap/ is the built one, served from /basemap/.
  */
-import type { Branch } from '#core/branch';
+import type { Branch, BranchType } from '#core/branch';
 import type { CompactBranches } from '#core/compact';
-import { distanceMetres, type BBox } from '#core/geo';
 import { problemDocument, PROBLEM_CONTENT_TYPE } from '#core/problem';
 import type { QuoteAnswer } from '#core/quote';
-import { toSummary, type PlaceHit, type SearchAnswer } from '#core/summary';
+import { toSummary, type SearchAnswer } from '#core/summary';
+import { SearchIndex } from '../../proxy/src/search/search-index';
 
 /** The few service-worker APIs used here (the project's TypeScript libraries are the DOM's). */
 interface FetchEvent extends Event {
@@ -40,8 +40,6 @@ interface ServiceWorkerScope {
 declare const self: ServiceWorkerScope;
 
 const DATA_URL = '/mock-api-data.json';
-/** Towns suggested at most, as the proxy does. */
-const MAX_PLACES = 3;
 /** The mocked carrier's price: a base and a rate per kilogram, rubles. */
 const PRICE = { base: 296, perKg: 48.5 };
 /** How old the "stale" scenario's answer is. */
@@ -98,51 +96,27 @@ async function answer(scenario: string, rest: string, url: URL): Promise<Respons
 }
 
 /** The towns whose names start with the query, largest first, as the proxy names them. */
-function places(all: Branch[], q: string): PlaceHit[] {
-  const towns = new Map<string, { name: string; region: string; members: Branch['location'][] }>();
-  for (const b of all) {
-    if (!b.address.city.toLowerCase().startsWith(q)) continue;
-    const key = `${b.address.city}|${b.address.region}`;
-    const town = towns.get(key) ?? { name: b.address.city, region: b.address.region, members: [] };
-    town.members.push(b.location);
-    towns.set(key, town);
-  }
-  return [...towns.values()]
-    .sort((a, b) => b.members.length - a.members.length)
-    .slice(0, MAX_PLACES)
-    .map(({ name, region, members }) => {
-      const lons = members.map((m) => m.lon);
-      const lats = members.map((m) => m.lat);
-      const bbox: BBox = [
-        Math.min(...lons),
-        Math.min(...lats),
-        Math.max(...lons),
-        Math.max(...lats),
-      ];
-      const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
-      return { name, region, lon: mean(lons), lat: mean(lats), bbox, branches: members.length };
-    });
-}
+/** The proxy's own search index over the fixture branches, built at the first search. */
+let index: { branches: Record<string, Branch>; search: SearchIndex } | undefined;
 
 function search(branches: Record<string, Branch>, params: URLSearchParams): SearchAnswer {
+  if (index?.branches !== branches)
+    index = { branches, search: new SearchIndex(Object.values(branches)) };
   const query = (params.get('q') ?? '').trim();
-  const q = query.toLowerCase();
-  const limit = Number(params.get('limit') ?? 6);
   const near = params.get('near')?.split(',').map(Number);
-  const types = params.get('types')?.split(',') ?? [];
-  const all = Object.values(branches).filter((b) => !types.length || types.includes(b.type));
-  const digits = /^\d+$/.test(q);
-  const hits = all.filter((b) =>
-    digits
-      ? b.postalCode.startsWith(q)
-      : b.name.toLowerCase().includes(q) || b.address.full.toLowerCase().includes(q),
-  );
-  const point = near ? { lon: near[0]!, lat: near[1]! } : null;
-  const results = hits
-    .slice(0, 500)
-    .map((b) => toSummary(b, point ? Math.round(distanceMetres(point, b.location)) : undefined));
-  if (point) results.sort((a, b) => a.distance! - b.distance!);
-  return { query, results: results.slice(0, limit), places: digits ? [] : places(all, q) };
+  const types = (params.get('types')?.split(',') ?? []) as BranchType[];
+  const found = index.search.find(query, {
+    limit: Number(params.get('limit') ?? 10),
+    ...(near ? { near: { lon: near[0]!, lat: near[1]! } } : {}),
+    ...(types.length ? { types } : {}),
+  });
+  return {
+    query,
+    results: found.hits.map((h) => toSummary(h.branch, h.distance)),
+    places: found.places,
+    ...(found.unmatched.length ? { unmatched: found.unmatched } : {}),
+    ...(found.layout ? { layout: found.layout } : {}),
+  };
 }
 
 function quote(scenario: string, params: URLSearchParams): Response {
