@@ -37,6 +37,8 @@ afterAll(() => app.close());
 interface SearchBody {
   results: BranchSummary[];
   places: { name: string; region: string; branches: number }[];
+  unmatched?: string[];
+  layout?: string;
 }
 const search = async (params: Record<string, string>) => {
   const res = await fetch(
@@ -120,6 +122,21 @@ describe('search', () => {
     const { body } = await search({ q: 'саратов', types: 'parcel_locker', limit: '50' });
     expect(body.results.length).toBeGreaterThan(0);
     expect(body.results.every((r) => r.type === 'parcel_locker')).toBe(true);
+  });
+
+  it.each([
+    ['a typo', { q: 'Владивасток' }, 'Владивосток', {}],
+    ['the wrong layout', { q: 'cfhfnjd' }, 'Саратов', { layout: 'саратов' }],
+    ['an everyday name', { q: 'Питер' }, 'Санкт-Петербург', {}],
+    ['an abbreviation', { q: 'Н. Новгород' }, 'Нижний Новгород', {}],
+    ['a word nothing has', { q: 'Москва Тверская' }, 'Москва', { unmatched: ['Тверская'] }],
+  ])('understands %s: %j is %s', async (_kind, params, town, extra) => {
+    const { status, body } = await search({ ...params, near: '37.6,55.7' });
+    expect(status).toBe(200);
+    expect(body.places[0]?.name).toBe(town);
+    expect(body.results[0]?.address.city).toBe(town);
+    expect(body).toMatchObject(extra);
+    if (!('unmatched' in extra)) expect(body.unmatched).toBeUndefined();
   });
 
   it('answers a query that matches nothing with empty lists, naming the words', async () => {
