@@ -77,6 +77,10 @@ function mix(seed: string) {
     'Екатеринбург ленина',
     'Самара',
     'Пермь',
+    // Misspelt, on the wrong layout, by an everyday name
+    'Сартов',
+    'cfhfnjd',
+    'Питер',
   ];
   const parcels = Array.from(
     { length: 50 },
