@@ -96,6 +96,16 @@ async function waitFor<T>(
   });
 }
 
+/** Types `text` into the search box once the picker is up, and waits for `selector` to show. */
+async function typeInSearch(canvas: HTMLElement, text: string, selector: string): Promise<void> {
+  const input = await waitFor(canvas, (root) => root.querySelector<HTMLInputElement>('#bp-search'));
+  await waitFor(canvas, (root) => root.querySelector('.count'));
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await waitFor(canvas, (root) => root.querySelector(selector));
+}
+
 const meta: Meta<Args> = {
   title: 'Branch picker',
   tags: ['autodocs'],
@@ -187,16 +197,7 @@ export const PhoneList: Story = {
 /** Suggestions as the buyer types a postal code. */
 export const SearchSuggestions: Story = {
   args: { ...SARATOV },
-  play: async ({ canvasElement }) => {
-    const input = await waitFor(canvasElement, (root) =>
-      root.querySelector<HTMLInputElement>('#bp-search'),
-    );
-    await waitFor(canvasElement, (root) => root.querySelector('.count'));
-    input.focus();
-    input.value = '4100';
-    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    await waitFor(canvasElement, (root) => root.querySelector('[role="option"]'));
-  },
+  play: async ({ canvasElement }) => typeInSearch(canvasElement, '4100', '[role="option"]'),
 };
 
 /** A search that finds nothing. */
@@ -215,16 +216,8 @@ export const SearchNothingFound: Story = {
 /** A query with a word nothing has: the town is shown, and a note names the word left out. */
 export const SearchWordLeftOut: Story = {
   args: { ...SARATOV },
-  play: async ({ canvasElement }) => {
-    const input = await waitFor(canvasElement, (root) =>
-      root.querySelector<HTMLInputElement>('#bp-search'),
-    );
-    await waitFor(canvasElement, (root) => root.querySelector('.count'));
-    input.focus();
-    input.value = 'Сартов Несуществующая';
-    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    await waitFor(canvasElement, (root) => root.querySelector('.suggestions-note'));
-  },
+  play: async ({ canvasElement }) =>
+    typeInSearch(canvasElement, 'Сартов Несуществующая', '.suggestions-note'),
 };
 
 /** All filters shown: open now, card, cash on delivery, weekends, fits my parcel. */
