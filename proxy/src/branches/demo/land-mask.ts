@@ -7,11 +7,11 @@
  * Rasterising is an even-odd scanline fill: for each row of cells, the longitudes where polygon
  * edges cross the row's centre line, sorted; cells between the 1st and 2nd, 3rd and 4th, … are inside.
  */
-import { createRequire } from 'node:module';
 import type { GeometryCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection as TopoCollection, Topology } from 'topojson-specification';
 import { unwrapLongitudes } from '../../../basemap/geometry';
+import { readPackageJson } from '../../package-data';
 
 /** The mask covers Russia: Kaliningrad in the west to Chukotka past the antimeridian (191° = -169°). */
 const WEST = 19;
@@ -93,19 +93,16 @@ export class LandMask {
 
   /** Builds the mask from the npm-shipped data; takes about a second. */
   static load(): LandMask {
-    const require = createRequire(import.meta.url);
-    const topo = require('world-atlas/land-10m.json') as Topology;
+    const topo = readPackageJson<Topology>('world-atlas/land-10m.json');
     const land = feature(topo, topo.objects.land as TopoCollection) as unknown as {
       features: { geometry: Polygon | MultiPolygon }[];
     };
     const landRings = land.features.flatMap((f) => ringsOf(f.geometry));
     const water = ['@geo-maps/earth-lakes-1km', '@geo-maps/earth-rivers-1km'].map((pkg) =>
       rasterise(
-        (require(pkg) as () => GeometryCollection)
-          .call(null)
-          .geometries.flatMap((g) =>
-            g.type === 'Polygon' || g.type === 'MultiPolygon' ? ringsOf(g) : [],
-          ),
+        readPackageJson<GeometryCollection>(`${pkg}/map.geo.json`).geometries.flatMap((g) =>
+          g.type === 'Polygon' || g.type === 'MultiPolygon' ? ringsOf(g) : [],
+        ),
       ),
     );
     return new LandMask(rasterise(landRings), water);

