@@ -165,6 +165,21 @@ async function residentMb(url: string): Promise<number> {
   return line ? Math.round(Number(line[1]) / 1024 / 1024) : NaN;
 }
 
+/**
+ * How long the instance's event loop was held up since the last scrape (p99 and max, ms): what
+ * of the latency is the server's own stalls, and not the queue in the load generator sharing the
+ * machine.
+ */
+async function loopDelay(url: string): Promise<string> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const read = (name: string) =>
+    Math.round(
+      Number(new RegExp(`^bp_nodejs_eventloop_lag_${name}_seconds (\\S+)`, 'm').exec(text)?.[1]) *
+        1000,
+    );
+  return `${read('p99')}/${read('max')} ms`;
+}
+
 async function run(name: string, urls: string[]): Promise<string> {
   const memoryAt: number[][] = [];
   const warm = setTimeout(
@@ -175,13 +190,14 @@ async function run(name: string, urls: string[]): Promise<string> {
     urls.map((url, i) => drive(url, RATE / urls.length, `load ${name} ${i}`)),
   );
   clearTimeout(warm);
+  const delays = await Promise.all(urls.map(loopDelay));
   const end = await Promise.all(urls.map(residentMb));
   const total = results.reduce((n, r) => n + r.requests, 0);
   const errors = results.reduce((n, r) => n + r.errors, 0);
   const p50 = Math.max(...results.map((r) => r.p50));
   const p99 = Math.max(...results.map((r) => r.p99));
   const memory = urls.map((_, i) => `${memoryAt[0]?.[i] ?? '?'} → ${end[i]} MB`).join(', ');
-  return `| ${name} | ${total.toLocaleString('en')} | ${Math.round(total / SECONDS)} | ${errors} | ${p50} ms | ${p99} ms | ${memory} |`;
+  return `| ${name} | ${total.toLocaleString('en')} | ${Math.round(total / SECONDS)} | ${errors} | ${p50} ms | ${p99} ms | ${delays.join(', ')} | ${memory} |`;
 }
 
 const fake = await new FakePochta().start();
@@ -214,6 +230,8 @@ try {
 console.log(
   `${RATE} requests/s for ${SECONDS} s, ${BUYERS} buyers; memory is resident, after ${WARM_UP_S} s → at the end\n`,
 );
-console.log('| setup | requests | per second | errors | p50 | p99 | memory |');
-console.log('|---|---:|---:|---:|---:|---:|---|');
+console.log(
+  '| setup | requests | per second | errors | p50 | p99 | event loop held p99/max | memory |',
+);
+console.log('|---|---:|---:|---:|---:|---:|---|---|');
 for (const row of rows) console.log(row);
