@@ -13,6 +13,11 @@ export interface CacheEntry<T> {
 
 export interface CacheBackend {
   get<T>(key: string): Promise<CacheEntry<T> | undefined>;
+  /**
+   * The entry if this process holds it in memory now, at once (no promise, no network); a miss
+   * here says nothing of `get`. For the hot path: the quote answered without a promise.
+   */
+  peek?<T>(key: string): CacheEntry<T> | undefined;
   set<T>(key: string, entry: CacheEntry<T>): Promise<void>;
   delete(key: string): Promise<void>;
   clear(): Promise<void>;

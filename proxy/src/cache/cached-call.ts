@@ -123,6 +123,22 @@ export class CachedCall<A, T, R = never> {
     }
   }
 
+  /**
+   * What `get` would answer as a fresh hit, if the backend holds it in memory now; undefined for
+   * anything else (not in memory, stale, a refusal, another version), and then `get` decides.
+   * Counts nothing: the caller counts the hit with `countHit` once it uses the value.
+   */
+  peekFresh(key: string, version = ''): CachedValue<T, R> | undefined {
+    const cached = this.cache.peek?.<CachedValue<T, R>>(key)?.value;
+    if (!cached || cached.version !== version || cached.refusal !== undefined) return undefined;
+    return this.now() - cached.loadedAt < this.options.freshMs ? cached : undefined;
+  }
+
+  /** Counts a fresh hit served through `peekFresh`. */
+  countHit(): void {
+    this.report('hit');
+  }
+
   /** Resolves once no load is running (tests await the background refresh with it). */
   async whenIdle(): Promise<void> {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight.values()]);

@@ -34,12 +34,16 @@ export class MemoryCache implements CacheBackend {
   }
 
   get<T>(key: string): Promise<CacheEntry<T> | undefined> {
+    return Promise.resolve(this.peek<T>(key));
+  }
+
+  peek<T>(key: string): CacheEntry<T> | undefined {
     const entry = this.lru.get(key);
     if (entry && entry.expiresAt <= this.now()) {
       this.lru.delete(key);
-      return Promise.resolve(undefined);
+      return undefined;
     }
-    return Promise.resolve(entry as CacheEntry<T> | undefined);
+    return entry as CacheEntry<T> | undefined;
   }
 
   set<T>(key: string, entry: CacheEntry<T>): Promise<void> {

@@ -75,8 +75,15 @@ export class TieredCache implements CacheBackend {
     return this.shared.connected && !this.failing ? 'healthy' : 'degraded';
   }
 
+  /** The memory tier's entry (what a `get` would answer without asking Redis). */
+  peek<T>(key: string): CacheEntry<T> | undefined {
+    const hot = this.memory.peek<T>(key);
+    if (hot) this.shared.noteUse(key);
+    return hot;
+  }
+
   async get<T>(key: string): Promise<CacheEntry<T> | undefined> {
-    const hot = await this.memory.get<T>(key);
+    const hot = this.memory.peek<T>(key);
     if (hot) {
       this.shared.noteUse(key);
       return hot;

@@ -120,6 +120,18 @@ function upstreamProblem(kind: Kind, error: UpstreamFailure): HttpProblem {
   );
 }
 
+/** The card's quote from its two halves. */
+function both(t: TariffQuote, d: DeliveryQuote): QuoteAnswer {
+  return {
+    cost: t.cost,
+    carrierCost: t.carrierCost,
+    delivery: d.delivery,
+    source: t.source === 'estimate' || d.source === 'estimate' ? 'estimate' : 'pochta',
+    stale: t.stale || d.stale,
+    answeredAt: t.answeredAt < d.answeredAt ? t.answeredAt : d.answeredAt,
+  };
+}
+
 /** Answers quotes; one per server, shared by the quote routes. */
 export class QuoteService {
   /** Where quotes come from. */
@@ -148,16 +160,7 @@ export class QuoteService {
     request: QuoteRequest,
     pricing: PricingRules = this.deps.pricing,
   ): Promise<TariffQuote> {
-    const found = await this.ask(this.tariffs, 'tariff', request);
-    const answer = found?.value;
-    if (answer) {
-      const rate =
-        answer.vatRate ??
-        (answer.pay > 0 ? Math.round((answer.vat / answer.pay) * 100) : FALLBACK_VAT_RATE);
-      return this.priced(answer.payWithVat, rate, request, pricing, this.provenance(found));
-    }
-    const e = this.estimateOf(request);
-    return this.priced(e.payWithVat, e.vatRate, request, pricing, this.provenance(undefined));
+    return this.tariffOf(await this.ask(this.tariffs, 'tariff', request), request, pricing);
   }
 
   /** The delivery time of the parcel, with the shop's extra days (`pricing`, as for `tariff`). */
@@ -182,14 +185,31 @@ export class QuoteService {
       this.tariff(request, pricing),
       this.delivery(request, pricing),
     ]);
-    return {
-      cost: t.cost,
-      carrierCost: t.carrierCost,
-      delivery: d.delivery,
-      source: t.source === 'estimate' || d.source === 'estimate' ? 'estimate' : 'pochta',
-      stale: t.stale || d.stale,
-      answeredAt: t.answeredAt < d.answeredAt ? t.answeredAt : d.answeredAt,
-    };
+    return both(t, d);
+  }
+
+  /**
+   * The quote at once, without a promise, when both of Russian Post's answers are fresh in this
+   * process's memory (the hot path of a busy checkout: most quotes are parcels asked before);
+   * undefined otherwise, and the caller asks `quote`. Counted as `quote` would count it.
+   */
+  quoteIfFresh(
+    request: QuoteRequest,
+    pricing: PricingRules = this.deps.pricing,
+  ): QuoteAnswer | undefined {
+    if (this.mode === 'estimate' || SERVICE_SPECS[request.service].noDeliveryApi) return undefined;
+    const t = this.tariffs.peekFresh(quoteKey('tariff', request), request.date);
+    if (!t) return undefined;
+    const d = this.deliveries.peekFresh(quoteKey('delivery', request), request.date);
+    if (!d) return undefined;
+    this.tariffs.countHit();
+    this.deliveries.countHit();
+    this.deps.metrics?.answer('tariff', 'pochta');
+    this.deps.metrics?.answer('delivery', 'pochta');
+    return both(
+      this.tariffOf(t, request, pricing),
+      this.timed(d.value!, pricing, this.provenance(d)),
+    );
   }
 
   /** The mode and each upstream's circuit, for `/readyz`. */
@@ -253,6 +273,19 @@ export class QuoteService {
     return found
       ? { source: 'pochta', stale: found.stale === true, answeredAt: found.loadedAtIso }
       : { source: 'estimate', stale: false, answeredAt: new Date(this.now()).toISOString() };
+  }
+
+  /** The cost from Russian Post's answer, or the estimate when there is none. */
+  private tariffOf(found: Found<TariffAnswer>, request: QuoteRequest, pricing: PricingRules) {
+    const answer = found?.value;
+    if (answer) {
+      const rate =
+        answer.vatRate ??
+        (answer.pay > 0 ? Math.round((answer.vat / answer.pay) * 100) : FALLBACK_VAT_RATE);
+      return this.priced(answer.payWithVat, rate, request, pricing, this.provenance(found));
+    }
+    const e = this.estimateOf(request);
+    return this.priced(e.payWithVat, e.vatRate, request, pricing, this.provenance(undefined));
   }
 
   private priced(

@@ -76,6 +76,19 @@ describe('GET /api/v1/quote', () => {
     expect(headers.get('access-control-allow-origin')).toBe('*');
   });
 
+  it('answers a quote held fresh in memory exactly as it answered it first', async () => {
+    const path = '/api/v1/quote?from=344038&to=620075&weight=730&value=1200';
+    const first = await get(path);
+    const again = await get(path);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(again.body).toMatchObject({ source: 'pochta', stale: false, service: 'parcel-online' });
+    // A bad request is refused on the way in as before.
+    expect(
+      (await get('/api/v1/quote?from=344038&to=620075&weight=730&value=10&cod=20')).status,
+    ).toBe(400);
+  });
+
   it('answers tariff and delivery apart', async () => {
     expect((await get('/api/v1/tariff?from=344038&to=115162&weight=100')).body).toMatchObject({
       cost: { amount: 50.4 },
