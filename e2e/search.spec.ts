@@ -4,6 +4,7 @@
  * a note of what was left out, in both languages.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './support';
 
 const LIST = /Пункты в области карты/;
 
@@ -43,8 +44,12 @@ test('a word nothing has is left out and named, and the town is shown', async ({
   const note = page.locator('branch-picker').getByRole('status').filter({ hasText: 'Тверская' });
   await expect(note).toHaveText('Нет «Тверская» — показаны отделения: Москва');
   await expect(page.getByRole('option').first()).toContainText('Москва');
-  const note2 = await note.evaluate((el) => getComputedStyle(el).display);
-  expect(note2).not.toBe('none');
+  expect(await note.evaluate((el) => getComputedStyle(el).display)).not.toBe('none');
+  // The note describes the list of suggestions, and the whole stays accessible.
+  await expect(page.getByRole('listbox')).toHaveAccessibleDescription(
+    'Нет «Тверская» — показаны отделения: Москва',
+  );
+  await expectAccessible(page, 'a word left out');
   await page.getByRole('option').first().click();
   await expectListIn(page, 'Москва');
 });
@@ -55,4 +60,19 @@ test('the note is in English too', async ({ page }) => {
   await expect(
     page.locator('branch-picker').getByRole('status').filter({ hasText: 'Tverskaya' }),
   ).toHaveText('No “Tverskaya” — showing branches in Москва');
+});
+
+test('on a phone, the option the arrow keys reach is scrolled into sight', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto('/bare.html');
+  await typeInSearch(page, 'Поиск пункта выдачи', 'Питер Невский 28');
+  const search = page.getByRole('combobox', { name: 'Поиск пункта выдачи' });
+  const options = page.getByRole('option');
+  await expect(options.first()).toBeVisible();
+  await search.press('ArrowUp'); // from the top to the last
+  const last = options.last();
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  await expect(last).toBeInViewport();
+  await search.press('ArrowDown'); // wraps to the first
+  await expect(options.first()).toBeInViewport();
 });

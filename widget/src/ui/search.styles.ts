@@ -33,8 +33,9 @@ export const searchStyles = css`
     right: 0;
     top: calc(100% + 4px);
     z-index: var(--_z-suggestions);
+    display: flex;
+    flex-direction: column;
     max-height: min(60vh, 420px);
-    overflow: auto;
     padding: 4px;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) - 4px);
@@ -44,7 +45,11 @@ export const searchStyles = css`
   .suggestions[hidden] {
     display: none;
   }
+  /* The list scrolls, not the panel: the listbox is what the search box points into. */
   .suggestion-list {
+    position: relative; /* the options' offsetParent, to scroll the active one into sight */
+    min-height: 0;
+    overflow: auto;
     margin: 0;
     padding: 0;
     list-style: none;

@@ -38,6 +38,8 @@ export class SearchController implements ReactiveController {
   activeIndex = -1;
   status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   private answer: SearchAnswer | null = null;
+  /** The option last scrolled into sight. */
+  private shownIndex = -1;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private blurTimer: ReturnType<typeof setTimeout> | undefined;
   private abort: AbortController | undefined;
@@ -48,6 +50,19 @@ export class SearchController implements ReactiveController {
     this.host = host;
     this.o = options;
     host.addController(this);
+  }
+
+  /** The option the arrow keys reached is scrolled into the list's sight (a phone shows few). */
+  hostUpdated(): void {
+    if (this.activeIndex === this.shownIndex) return;
+    this.shownIndex = this.activeIndex;
+    const root = (this.host as unknown as Element).shadowRoot;
+    const list = root?.querySelector<HTMLElement>('#bp-suggestions');
+    const item = root?.querySelector<HTMLElement>(`#bp-suggestion-${this.activeIndex}`);
+    if (!list || !item) return;
+    if (item.offsetTop < list.scrollTop) list.scrollTop = item.offsetTop;
+    else if (item.offsetTop + item.offsetHeight > list.scrollTop + list.clientHeight)
+      list.scrollTop = item.offsetTop + item.offsetHeight - list.clientHeight;
   }
 
   hostDisconnected(): void {
@@ -90,7 +105,12 @@ export class SearchController implements ReactiveController {
         break;
       case 'ArrowUp':
         event.preventDefault();
-        this.activeIndex = count ? (this.activeIndex - 1 + count) % count : -1;
+        // From no option at all, up goes to the last.
+        this.activeIndex = !count
+          ? -1
+          : this.activeIndex < 0
+            ? count - 1
+            : (this.activeIndex - 1 + count) % count;
         break;
       case 'Enter': {
         event.preventDefault();
