@@ -87,6 +87,22 @@ async function widgetShots(): Promise<void> {
     await page.close();
   }
 
+  // A phone: a query with a word nothing has, the town shown and the word named.
+  {
+    const page = await browser.newPage({
+      viewport: { width: 375, height: 560 },
+      deviceScaleFactor: 2,
+    });
+    await bare(page, '');
+    const search = page.getByRole('combobox');
+    await search.click();
+    await search.pressSequentially('Москва Тверская', { delay: 20 });
+    await page.locator('branch-picker').locator('.suggestions-note').waitFor();
+    await ready(page);
+    await page.screenshot({ path: `${out}search-left-out.png` });
+    await page.close();
+  }
+
   // Desktop, dark and English: a town's list.
   {
     const page = await browser.newPage({
