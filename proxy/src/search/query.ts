@@ -25,10 +25,12 @@ export interface Term {
 
 const DIGITS = /^\d+$/;
 
-export function parseQuery(query: string): Term[] {
+/** The query's terms, and the words after the last one taken (as typed), left out. */
+export function parseQuery(query: string): { terms: Term[]; beyond: string[] } {
   const list = tokens(query);
   const terms: Term[] = [];
-  for (let i = 0; i < list.length && terms.length < MAX_TERMS;) {
+  let i = 0;
+  for (; i < list.length && terms.length < MAX_TERMS;) {
     let alias: { town: string; length: number } | undefined;
     for (let n = Math.min(LONGEST_ALIAS, list.length - i); n >= 1 && !alias; n--) {
       const phrase = list
@@ -59,5 +61,9 @@ export function parseQuery(query: string): Term[] {
     const digits = DIGITS.test(word);
     terms.push({ typed, key: digits ? word : skeleton(word), digits, letters: word.length, last });
   }
-  return terms;
+  const beyond = list
+    .slice(i)
+    .filter((t) => !isStopword(t.word))
+    .map((t) => t.typed);
+  return { terms, beyond };
 }

@@ -132,6 +132,12 @@ describe('search ranking, rule by rule', () => {
     ]);
   });
 
+  it('names the words after the eighth as left out, never drops them silently', () => {
+    const found = SMALL.find(`${'Москва '.repeat(8)}ул. Арбат`, { limit: 5 });
+    expect(found.hits.map((h) => h.branch.id).sort()).toEqual(['101000', '101001']);
+    expect(found.unmatched).toEqual(['Арбат']);
+  });
+
   it('ranks a town kept alone by distance from its centre, not from the map', () => {
     const far = { lon: 37.0, lat: 55.0 };
     const found = SMALL.find('Москва Покровка', { limit: 5, near: far });

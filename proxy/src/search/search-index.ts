@@ -158,11 +158,11 @@ export class SearchIndex {
    * a result. `best` is the top result's points per word (to compare readings by).
    */
   private answer(
-    terms: readonly Term[],
+    { terms, beyond }: { terms: readonly Term[]; beyond: readonly string[] },
     options: SearchOptions,
     layout: boolean,
   ): SearchResult & { best: number } {
-    const none = { hits: [], places: [], unmatched: [], best: 0 };
+    const none = { hits: [], places: [], unmatched: [...beyond], best: 0 };
     if (!terms.length) return none;
     const matches = terms.map((t) => this.match(t, layout));
     const types = options.types?.length ? new Set(options.types) : null;
@@ -170,7 +170,7 @@ export class SearchIndex {
     let hits = this.intersect(kept, types);
     if (!hits.size) {
       const subset = this.fallback(matches, types);
-      if (!subset) return { ...none, unmatched: terms.map((t) => t.typed) };
+      if (!subset) return { ...none, unmatched: [...terms.map((t) => t.typed), ...beyond] };
       ({ kept, hits } = subset);
     }
     const places = this.rankPlaces(kept);
@@ -181,7 +181,10 @@ export class SearchIndex {
     const exactPostal =
       kept.length === 1 && /^\d{6}$/.test(kept[0]!.term.key) ? kept[0]!.term.key : null;
     const ranked = this.top(hits, options.limit, near, exactPostal);
-    const unmatched = matches.filter((m) => !kept.includes(m)).map((m) => m.term.typed);
+    const unmatched = [
+      ...matches.filter((m) => !kept.includes(m)).map((m) => m.term.typed),
+      ...beyond,
+    ];
     const best = ranked.length ? (ranked[0]!.score % EXACT_POSTAL_BONUS) / kept.length : 0;
     return { hits: ranked, places, unmatched, best };
   }
