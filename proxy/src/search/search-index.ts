@@ -223,23 +223,10 @@ export class SearchIndex {
 
   /** Branches every word matches (of `types`), with their summed points. */
   private intersect(matches: readonly TermMatch[], types: Set<BranchType> | null) {
-    const out = new Map<number, number>();
-    if (!matches.length) return out;
-    const [first, ...rest] = [...matches].sort((a, b) => a.docs.size - b.docs.size);
-    for (const [doc, points] of first!.docs) {
-      let total = points;
-      let ok = true;
-      for (const m of rest) {
-        const p = m.docs.get(doc);
-        if (p === undefined) {
-          ok = false;
-          break;
-        }
-        total += p;
-      }
-      if (ok && (!types || types.has(this.branches[doc]!.type))) out.set(doc, total);
-    }
-    return out;
+    return sumOfAll(
+      matches.map((m) => m.docs),
+      types && ((doc) => types.has(this.branches[doc]!.type)),
+    );
   }
 
   /**
@@ -268,20 +255,10 @@ export class SearchIndex {
   private rankPlaces(kept: readonly TermMatch[]): PlaceHit[] {
     const lettered = kept.filter((m) => !m.term.digits);
     if (!lettered.length) return [];
-    const [first, ...rest] = [...lettered].sort((a, b) => a.places.size - b.places.size);
-    const found: { place: PlaceHit; points: number }[] = [];
-    for (const [id, points] of first!.places) {
-      let total = points;
-      for (const m of rest) {
-        const p = m.places.get(id);
-        if (p === undefined) {
-          total = -1;
-          break;
-        }
-        total += p;
-      }
-      if (total >= 0) found.push({ place: this.places[id]!, points: total });
-    }
+    const found = [...sumOfAll(lettered.map((m) => m.places))].map(([id, points]) => ({
+      place: this.places[id]!,
+      points,
+    }));
     return found
       .sort((a, b) => b.points - a.points || b.place.branches - a.place.branches)
       .slice(0, MAX_PLACES)
@@ -335,6 +312,32 @@ export class SearchIndex {
     }
     return out;
   }
+}
+
+/**
+ * The ids every map holds (and `keep` lets through), with their values summed: the smallest map
+ * walked, the others looked up.
+ */
+function sumOfAll(
+  maps: readonly Map<number, number>[],
+  keep?: ((id: number) => boolean) | null,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!maps.length) return out;
+  const [first, ...rest] = [...maps].sort((a, b) => a.size - b.size);
+  for (const [id, points] of first!) {
+    let total = points;
+    for (const m of rest) {
+      const p = m.get(id);
+      if (p === undefined) {
+        total = NaN;
+        break;
+      }
+      total += p;
+    }
+    if (!Number.isNaN(total) && (!keep || keep(id))) out.set(id, total);
+  }
+  return out;
 }
 
 function lowerBound(sorted: readonly string[], key: string): number {

@@ -112,11 +112,7 @@ export class PochtaSync {
       this.log.warn({ sync: 'pochta', err: error }, 'the sync status could not be read');
       return this.current;
     }
-    if (!this.isDue(this.current)) return this.current;
-    this.running ??= this.leased(true).finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.isDue(this.current) ? this.once(true) : this.current;
   }
 
   /**
@@ -141,7 +137,12 @@ export class PochtaSync {
    * the outcome is in the status.
    */
   runOnce(): Promise<SyncStatus> {
-    this.running ??= this.leased(false).finally(() => {
+    return this.once(false);
+  }
+
+  /** The sync in flight, or a new one under the lease; concurrent callers share it. */
+  private once(onlyIfDue: boolean): Promise<SyncStatus> {
+    this.running ??= this.leased(onlyIfDue).finally(() => {
       this.running = undefined;
     });
     return this.running;
@@ -158,7 +159,7 @@ export class PochtaSync {
     try {
       if (!(await store.claimLease(LEASE_KEY, this.holder, leaseMs))) return this.current;
       const shared = onlyIfDue ? await store.getState<SyncStatus>(STATE_KEY) : undefined;
-      if (shared && shared.state !== 'running' && !this.isDue(shared)) {
+      if (shared && !this.isDue(shared)) {
         this.current = shared;
         await store.releaseLease(LEASE_KEY, this.holder);
         return shared;
