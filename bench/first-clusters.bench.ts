@@ -114,6 +114,7 @@ export async function firstClusters(
     publicDir: path.join(ROOT, 'public'),
     database: ':memory:',
     databaseUrl: null,
+    basemapPmtiles: null,
     seed: () => branches,
     reloadIntervalMs: 0,
     embed: { allowedOrigins: [], returnUrls: [], defaultSender: null },

@@ -45,8 +45,10 @@ export const DARK: BasemapPalette = {
   labelHalo: '#2a2d33',
 };
 
-const FONT_REGULAR = 'PT Sans Regular';
-const FONT_BOLD = 'PT Sans Bold';
+export const FONT_REGULAR = 'PT Sans Regular';
+export const FONT_BOLD = 'PT Sans Bold';
+/** Water and island names on the street basemap. */
+export const FONT_ITALIC = 'PT Sans Italic';
 
 /** Unicode ranges of the @fontsource/pt-sans subsets we ship (Latin and Cyrillic). */
 const CYRILLIC = ['U+0301', 'U+0400-045F', 'U+0490-0491', 'U+04B0-04B1', 'U+2116'];
@@ -59,7 +61,24 @@ export const FONT_FILES = [
   'pt-sans-latin-400-normal.woff2',
   'pt-sans-cyrillic-700-normal.woff2',
   'pt-sans-latin-700-normal.woff2',
+  'pt-sans-cyrillic-400-italic.woff2',
+  'pt-sans-latin-400-italic.woff2',
 ] as const;
+
+/** The style's `font-faces`, with URLs relative to the style (`prefix` from a deeper one: `../`). */
+export function fontFaces(
+  prefix = '',
+): Record<string, { url: string; 'unicode-range': string[] }[]> {
+  const faces = (file: string) => [
+    { url: `${prefix}fonts/pt-sans-cyrillic-${file}.woff2`, 'unicode-range': CYRILLIC },
+    { url: `${prefix}fonts/pt-sans-latin-${file}.woff2`, 'unicode-range': LATIN },
+  ];
+  return {
+    [FONT_REGULAR]: faces('400-normal'),
+    [FONT_BOLD]: faces('700-normal'),
+    [FONT_ITALIC]: faces('400-italic'),
+  };
+}
 
 /** Builds the style; `lang` picks the label field (`name` is Russian, `name_en` Latin). */
 export function basemapStyle(
@@ -116,16 +135,7 @@ export function basemapStyle(
       'branch-picker:attribution':
         'Natural Earth; © OpenStreetMap contributors (water); GeoNames (towns)',
     },
-    'font-faces': {
-      [FONT_REGULAR]: [
-        { url: 'fonts/pt-sans-cyrillic-400-normal.woff2', 'unicode-range': CYRILLIC },
-        { url: 'fonts/pt-sans-latin-400-normal.woff2', 'unicode-range': LATIN },
-      ],
-      [FONT_BOLD]: [
-        { url: 'fonts/pt-sans-cyrillic-700-normal.woff2', 'unicode-range': CYRILLIC },
-        { url: 'fonts/pt-sans-latin-700-normal.woff2', 'unicode-range': LATIN },
-      ],
-    },
+    'font-faces': fontFaces(),
     sources: {
       basemap: {
         type: 'vector',

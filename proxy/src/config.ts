@@ -59,6 +59,8 @@ export interface ServerConfig {
   publicDir: string;
   /** DATABASE_PATH: the SQLite file, created when missing; `:memory:` keeps nothing. */
   database: string;
+  /** BASEMAP_PMTILES: a PMTiles archive of streets served as the default basemap; null for none. */
+  basemapPmtiles: string | null;
   /** DATABASE_URL: a PostgreSQL shared by every instance, instead of the SQLite file; null for SQLite. */
   databaseUrl: string | null;
   /** Stored when the database holds no branches (the demo network on a fresh machine). */
@@ -153,6 +155,12 @@ export const ENV = defineEnv({
     shown: '`dist/`',
     parse: directory,
     doc: 'the build: the widget, the basemap and the configurator inside',
+  }),
+  BASEMAP_PMTILES: spec<string | null>({
+    default: null,
+    shown: 'none',
+    parse: (raw) => path.resolve(raw),
+    doc: 'a PMTiles archive of vector tiles in the Protomaps schema (a region cut from a Protomaps build with `pmtiles extract`): its streets become the default map, served under `/basemap/streets/`; unset, the offline basemap of land, water and towns. A missing, unreadable or wrong-format file stops the proxy at start',
   }),
   PUBLIC_DIR: spec({
     default: path.join(ROOT_DIR, 'public'),
@@ -355,6 +363,7 @@ export function configFromEnv(
       distDir: readEnv(env, ENV.DIST_DIR),
       publicDir: readEnv(env, ENV.PUBLIC_DIR),
       database: readEnv(env, ENV.DATABASE_PATH),
+      basemapPmtiles: readEnv(env, ENV.BASEMAP_PMTILES),
       databaseUrl: readEnv(env, ENV.DATABASE_URL),
       ...(seed ? { seed } : {}),
       reloadIntervalMs: readEnv(env, ENV.RELOAD_INTERVAL_MS),

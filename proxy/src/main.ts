@@ -8,6 +8,7 @@ import { generateDemoNetwork } from './branches/demo/generate';
 import { ConfigError, configFromEnv } from './config';
 import { createServer } from './server';
 import { DatabaseUnusable } from './store/database';
+import { StreetArchiveUnusable } from './streets/archive';
 
 /** How long in-flight requests get to finish after a stop signal. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
       branches: app.branches.current.size,
       database: app.store.backend === 'postgres' ? 'postgres (DATABASE_URL)' : server.database,
       sync: server.sync ? server.sync.url : 'off',
+      basemap: app.streets ? `streets (BASEMAP_PMTILES=${server.basemapPmtiles})` : 'offline',
     },
     'branch-picker proxy ready',
   );
@@ -57,6 +59,10 @@ main().catch((error: unknown) => {
     // The URL without its user and password: the line goes to logs.
     console.error(
       `branch-picker: DATABASE_URL (${error.path}) cannot be used: ${error.message}. Check the host, port, database name, user and password in DATABASE_URL, and that the PostgreSQL server is running.`,
+    );
+  } else if (error instanceof StreetArchiveUnusable) {
+    console.error(
+      `branch-picker: BASEMAP_PMTILES=${error.file} cannot be served: ${error.message}. Point BASEMAP_PMTILES at a PMTiles v3 archive of vector tiles (a Protomaps extract), or unset it for the offline basemap.`,
     );
   } else if (error instanceof DatabaseUnusable) {
     // One line, naming what to change: under a supervisor a stack trace would only loop.

@@ -14,6 +14,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     publicDir: '/nonexistent',
     database: ':memory:',
     databaseUrl: null,
+    basemapPmtiles: null,
     reloadIntervalMs: 0,
     sync: null,
     logger: false,

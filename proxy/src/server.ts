@@ -20,6 +20,7 @@ import { publicCors } from './plugins/public-cors';
 import { quotesPlugin } from './plugins/quotes';
 import { rateLimits } from './plugins/rate-limits';
 import { securityHeaders } from './plugins/security';
+import { streetsPlugin } from './plugins/streets';
 import { branchRoutes } from './routes/branches';
 import { configRoutes } from './routes/configs';
 import { dropInRoutes } from './routes/drop-in';
@@ -27,6 +28,7 @@ import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
 import { quoteRoutes } from './routes/quotes';
 import { staticRoutes } from './routes/static';
+import { streetRoutes } from './routes/streets';
 
 /**
  * Only saved configurations carry bodies, a few kilobytes each; the cap keeps a stray upload from
@@ -65,6 +67,8 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
   await app.register(problemJson);
   await app.register(securityHeaders);
   await app.register(metricsPlugin);
+  // First of the resources: a bad BASEMAP_PMTILES stops the start before the data is loaded.
+  await app.register(streetsPlugin, config);
   await app.register(databasePlugin, config);
   await app.register(branchesPlugin, config);
   await app.register(quotesPlugin, config.quotes);
@@ -93,6 +97,7 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
       distDir: config.distDir,
       defaultSender: config.embed.defaultSender,
     });
+    await open.register(streetRoutes);
     await open.register(staticRoutes, {
       distDir: config.distDir,
       publicDir: config.publicDir,

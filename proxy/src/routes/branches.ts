@@ -4,7 +4,6 @@
  * enclosing plugin). Query strings are validated by the schemas below, which also name what is
  * allowed in the 400 a client gets.
  */
-import negotiate from '@fastify/accept-negotiator';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import {
   BRANCH_ID_RULE,
@@ -17,6 +16,7 @@ import type { BBox, LonLat } from '#core/geo';
 import { toSummary, type SearchAnswer } from '#core/summary';
 import type { NetworkPart } from '../branches/branch-index';
 import { HttpProblem } from '../errors';
+import { sendEncoded } from '../encoded-body';
 
 /** Most ids `/branches/summaries` takes at once. */
 const MAX_SUMMARIES = 100;
@@ -85,17 +85,9 @@ function sendNetwork(
   if (network.bbox) reply.header('x-bbox', network.bbox.join(','));
   reply
     .header('cache-control', NETWORK_CACHE)
-    .header('etag', network.etag)
-    .header('vary', 'accept-encoding')
     .header('x-branch-count', String(network.count))
     .type('application/json; charset=utf-8');
-  if (request.headers['if-none-match'] === network.etag) return reply.code(304).send();
-  const offered = network.brotli ? ['br', 'gzip', 'identity'] : ['gzip', 'identity'];
-  const encoding = negotiate(request.headers['accept-encoding'] ?? '', offered) ?? 'identity';
-  if (encoding === 'br' && network.brotli)
-    return reply.header('content-encoding', 'br').send(network.brotli);
-  if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(network.gzip);
-  return reply.send(network.identity);
+  return sendEncoded(request, reply, network);
 }
 
 /** The branch routes; they read `app.branches`, the snapshot of the moment. */

@@ -27,6 +27,7 @@ export const healthRoutes: FastifyPluginCallback = (app, _options, done) => {
       cache: app.quoteCache.status(),
       rateLimits: app.rateLimitState(),
       database: app.store.status(),
+      basemap: app.streets ? { kind: 'streets', ...app.streets.status() } : { kind: 'offline' },
       ...(app.sync ? { sync: app.sync.status() } : {}),
     });
   });

@@ -9,7 +9,7 @@ import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { constants } from 'node:zlib';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { HttpProblem } from '../errors';
+import { tileCoordinates, type TileParams } from './tile-coordinates';
 
 export interface StaticRoutesOptions {
   distDir: string;
@@ -59,39 +59,17 @@ export const staticRoutes: FastifyPluginAsync<StaticRoutesOptions> = async (app,
 
   // A tile the build left out holds nothing (open sea): 204 draws it empty, where a 404 would put
   // an error in the buyer's console for every sea tile.
-  app.get<{ Params: { z: string; x: string; y: string } }>(
-    '/basemap/tiles/:z/:x/:y.pbf',
-    async (request, reply) => {
-      const [z, x, y] = [request.params.z, request.params.x, request.params.y].map(Number) as [
-        number,
-        number,
-        number,
-      ];
-      const valid =
-        [z, x, y].every(Number.isInteger) &&
-        z >= 0 &&
-        z <= MAX_TILE_ZOOM &&
-        x >= 0 &&
-        y >= 0 &&
-        x < 2 ** z &&
-        y < 2 ** z;
-      if (!valid) {
-        throw new HttpProblem(
-          400,
-          'invalid-tile',
-          `No tile ${z}/${x}/${y}: z is 0 to ${MAX_TILE_ZOOM}, x and y 0 to 2^z - 1.`,
-        );
-      }
-      reply.header('cache-control', BASEMAP);
-      try {
-        const body = await readFile(path.join(tilesDir, String(z), String(x), `${y}.pbf`));
-        return reply.type('application/x-protobuf').send(body);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reply.code(204).send();
-        throw error;
-      }
-    },
-  );
+  app.get<{ Params: TileParams }>('/basemap/tiles/:z/:x/:y.pbf', async (request, reply) => {
+    const [z, x, y] = tileCoordinates(request.params, MAX_TILE_ZOOM);
+    reply.header('cache-control', BASEMAP);
+    try {
+      const body = await readFile(path.join(tilesDir, String(z), String(x), `${y}.pbf`));
+      return reply.type('application/x-protobuf').send(body);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reply.code(204).send();
+      throw error;
+    }
+  });
 
   await app.register(fastifyStatic, {
     root: path.join(opts.distDir, 'widget'),
