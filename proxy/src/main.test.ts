@@ -100,3 +100,12 @@ it('exits with one line naming DATABASE_URL when PostgreSQL refuses its password
   );
   expect(lines[0]).not.toContain('hunter2secret');
 });
+
+it('exits with one line naming BASEMAP_PMTILES and what is wrong with the file', () => {
+  const file = path.join(dir, 'not-tiles.pmtiles');
+  writeFileSync(file, 'an HTML page saved by mistake '.repeat(40));
+  const { status, lines } = start({ BASEMAP_PMTILES: file, DATABASE_PATH: ':memory:' });
+  expect(status).toBe(1);
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain(`BASEMAP_PMTILES=${file} cannot be served: not a PMTiles archive`);
+});

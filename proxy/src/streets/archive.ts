@@ -221,7 +221,7 @@ async function readHeader(tiles: PMTiles, file: string, size: number): Promise<H
         ? 'not a PMTiles archive (it does not start with "PMTiles")'
         : /spec version/i.test(message)
           ? `${message}; convert it with \`pmtiles convert\``
-          : `its header cannot be read (${message})`,
+          : `its header or root directory cannot be read (${message}): the file is damaged or cut short`,
       { cause: error },
     );
   }
