@@ -5,17 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { SCRIPT_FORMS } from './host-server';
-import { choose410012, nthSelection, pickerReady, recordEvents } from './support';
-
-/** Collects what would tell a site owner something is wrong: page errors and console errors. */
-function problems(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('pageerror', (error) => seen.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') seen.push(`console: ${message.text()}`);
-  });
-  return seen;
-}
+import { choose410012, nthSelection, pickerReady, problems, recordEvents } from './support';
 
 for (const form of Object.keys(SCRIPT_FORMS)) {
   test(`the picker starts when the script is included ${form === 'late' ? 'late, by a tag manager' : form}`, async ({

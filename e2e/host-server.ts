@@ -5,7 +5,9 @@
  * `POST /pasted` keeps a snippet a test copied (the configurator's, say) and answers the address
  * of a blank page holding it verbatim, `/pasted/<n>.html`: pasting into a shop's page.
  *
- * Usage: tsx e2e/host-server.ts  (HOST_PORT, PROXY_ORIGIN from the environment)
+ * `/streets/<page>` is the same page on a second proxy, STREETS_ORIGIN, which serves a street basemap.
+ *
+ * Usage: tsx e2e/host-server.ts  (HOST_PORT, PROXY_ORIGIN, STREETS_ORIGIN from the environment)
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -111,11 +113,20 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return text;
 }
 
-export function startHostServer(port: number, proxyOrigin: string, version: string) {
+export function startHostServer(
+  port: number,
+  mainProxy: string,
+  version: string,
+  streetsProxy?: string,
+) {
   const pasted: string[] = [];
   const server = createServer((req, res) => void handle(req, res));
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', `http://localhost:${port}`);
+    const asked = new URL(req.url ?? '/', `http://localhost:${port}`);
+    // `/streets/…`: the same pages, on the proxy that has a street basemap.
+    const streets = streetsProxy !== undefined && asked.pathname.startsWith('/streets/');
+    const url = streets ? new URL(asked.href.replace('/streets/', '/')) : asked;
+    const proxyOrigin = streets ? streetsProxy : mainProxy;
     try {
       let body: string;
       const headers: Record<string, string> = {};
@@ -176,9 +187,10 @@ export function startHostServer(port: number, proxyOrigin: string, version: stri
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env.HOST_PORT ?? 8091);
   const proxy = process.env.PROXY_ORIGIN ?? 'http://127.0.0.1:8090';
+  const streets = process.env.STREETS_ORIGIN;
   const { version } = JSON.parse(await readFile(path.join(HERE, '..', 'package.json'), 'utf8')) as {
     version: string;
   };
-  await startHostServer(port, proxy, version);
+  await startHostServer(port, proxy, version, streets);
   console.log(`host page server on http://127.0.0.1:${port} (proxy ${proxy})`);
 }

@@ -113,3 +113,13 @@ export async function choose410012(scope: Page | FrameLocator | Locator): Promis
     .click();
   await scope.getByRole('button', { name: 'Выбрать этот пункт' }).click();
 }
+
+/** Collects what would tell a site owner something is wrong: page errors and console errors. */
+export function problems(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('pageerror', (error) => seen.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.push(`console: ${message.text()}`);
+  });
+  return seen;
+}
