@@ -1,7 +1,9 @@
 /**
  * Takes the README's screenshots with headless Chromium against a running proxy
  * (default http://127.0.0.1:8080; BASE_URL to change): `npx tsx scripts/screenshots.ts`.
- * `ONLY=widget` or `ONLY=configurator` takes one set.
+ * `ONLY=widget` or `ONLY=configurator` takes one set. `ONLY=streets` takes the street basemap's,
+ * from a proxy started with BASEMAP_PMTILES (the README's are from the synthetic test archive:
+ * `npx tsx proxy/src/streets/test-archive.fixture.ts /tmp/streets.pmtiles`).
  */
 import { chromium, type Page } from '@playwright/test';
 
@@ -18,8 +20,11 @@ const browser = await chromium.launch({
 });
 
 const only = process.env.ONLY;
-if (only !== 'configurator') await widgetShots();
-if (only !== 'widget') await configuratorShots();
+if (only === 'streets') await streetShots();
+else {
+  if (only !== 'configurator') await widgetShots();
+  if (only !== 'widget') await configuratorShots();
+}
 await browser.close();
 console.log(`screenshots written to ${out}`);
 
@@ -133,6 +138,16 @@ async function widgetShots(): Promise<void> {
       await searchAndOpen(page, '410012');
     }
     await page.screenshot({ path: `${out}${name}.png` });
+    await page.close();
+  }
+}
+
+/** The street basemap at zoom 15, light and dark, where a buyer picks the branch by their house. */
+async function streetShots(): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 640 } });
+    await bare(page, `theme="${theme}" center="46.031,51.5335" zoom="15"`);
+    await page.screenshot({ path: `${out}streets-${theme}.png` });
     await page.close();
   }
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { generateDemoNetwork } from './branches/demo/generate';
 import { createServer } from './server';
 import { testConfig } from './server.fixture';
+import { writeTestArchive } from './streets/test-archive.fixture';
 
 const dist = mkdtempSync(path.join(tmpdir(), 'bp-fuzz-'));
 for (const [file, body] of [
@@ -24,11 +25,14 @@ for (const [file, body] of [
   writeFileSync(path.join(dist, file), body);
 }
 const network = generateDemoNetwork();
+// The street basemap on too: its tile and style routes take the junk as well.
+const streets = await writeTestArchive(path.join(dist, 'streets.pmtiles'));
 const app = await createServer(
   testConfig({
     seed: () => network,
     distDir: dist,
     publicDir: dist,
+    basemapPmtiles: streets,
     embed: { allowedOrigins: ['https://shop.example'], returnUrls: [], defaultSender: null },
   }),
 );

@@ -205,11 +205,14 @@ const plugin: FastifyPluginCallback = (app, _options, done) => {
       .header('x-content-type-options', 'nosniff')
       .send(problem.toJSON());
   });
+  // The path as the client sent it, with what could be markup percent-encoded: never echoed as is.
+  const inertPath = (path: string): string =>
+    path.replace(/[<>"'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   app.setNotFoundHandler((request, reply) => {
     const problem = new HttpProblem(
       404,
       'not-found',
-      `Nothing at ${request.method} ${request.url.split('?')[0]}.`,
+      `Nothing at ${request.method} ${inertPath(request.url.split('?')[0]!)}.`,
     );
     return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem.toJSON());
   });

@@ -39,6 +39,19 @@ function tileAt(z: number, [lon, lat]: readonly [number, number]): [number, numb
 }
 const url = (t: [number, number, number]): string => `/basemap/streets/${t.join('/')}.mvt`;
 
+/** WCAG's contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string): number => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 let app: FastifyInstance;
 let file: string;
 beforeAll(async () => {
@@ -198,6 +211,20 @@ describe('style', () => {
       expect(paint('offline-water')['background-color']).toBe(palette.water);
       expect(paint('offline-land')['fill-color']).toBe(palette.land);
       expect(strings(paint('boundaries'))).toContain(palette.border);
+    },
+  );
+
+  it.each(['style.json', 'style-dark.json'])(
+    '%s names streets readably: 4.5:1 or more against the land at street zooms',
+    async (name) => {
+      const s = await style(`/basemap/streets/${name}`);
+      const paint = (id: string) =>
+        (s.layers.find((l) => l.id === id) as { paint: Record<string, unknown> }).paint;
+      const earth = paint('earth')['fill-color'] as string[];
+      const land = earth[earth.length - 1]!;
+      for (const id of ['roads_labels_minor', 'roads_labels_major', 'places_subplace']) {
+        expect(contrast(paint(id)['text-color'] as string, land)).toBeGreaterThanOrEqual(4.5);
+      }
     },
   );
 
