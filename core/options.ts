@@ -114,8 +114,8 @@ export const OPTIONS = {
   mapStyle: option<string | null>({
     attribute: 'map-style',
     kind: 'url',
-    doc: 'URL of any MapLibre style',
-    defaultText: "the proxy's offline basemap",
+    doc: 'URL of any MapLibre style ([hosted styles](#hosted-map-styles))',
+    defaultText: "the proxy's basemap: its [street map](#street-maps-from-one-file) when it has one, else the offline one",
     default: null,
     restarts: true,
     parse: url('map-style', 'must be the URL of a MapLibre style JSON'),

@@ -34,7 +34,7 @@ export const OPTION_PROPERTIES = Object.fromEntries(
 export const isDark = (theme: Theme, systemDark: boolean): boolean =>
   theme === 'dark' || (theme === 'auto' && systemDark);
 
-/** The map style: the page's own, or the proxy's offline basemap in the picker's theme and language. */
+/** The map style: the page's own, or the proxy's basemap (streets when it has them) in the picker's theme and language. */
 export function styleUrlFor(options: PickerOptions, dark: boolean): string {
   if (options.mapStyle) return options.mapStyle;
   const variant = `${dark ? '-dark' : ''}${options.lang === 'en' ? '-en' : ''}`;
