@@ -151,6 +151,7 @@ describe('the rest of the server', () => {
       cache: { backend: 'memory', state: 'healthy' },
       rateLimits: { backend: 'memory', state: 'healthy' },
       database: { backend: 'sqlite', state: 'healthy' },
+      basemap: { kind: 'offline' },
     });
   });
 
