@@ -115,7 +115,8 @@ export const OPTIONS = {
     attribute: 'map-style',
     kind: 'url',
     doc: 'URL of any MapLibre style ([hosted styles](#hosted-map-styles))',
-    defaultText: "the proxy's basemap: its [street map](#street-maps-from-one-file) when it has one, else the offline one",
+    defaultText:
+      "the proxy's basemap: its [street map](#street-maps-from-one-file) when it has one, else the offline one",
     default: null,
     restarts: true,
     parse: url('map-style', 'must be the URL of a MapLibre style JSON'),

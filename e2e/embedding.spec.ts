@@ -3,7 +3,7 @@
  * by a tag manager, included twice; a page under the README's strict Content-Security-Policy; and
  * `BranchPicker.pick()`. Each on the shop's own origin, against the built loader.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { SCRIPT_FORMS } from './host-server';
 import { choose410012, nthSelection, pickerReady, problems, recordEvents } from './support';
 

@@ -120,7 +120,7 @@ describe('tiles', () => {
       const res = await app.inject({ url: `/basemap/streets/${zxy}.mvt` });
       expect(res.statusCode).toBe(400);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.json().detail).toMatch(/z is 0 to 24, x and y 0 to 2\^z - 1/);
+      expect(res.json<{ detail: string }>().detail).toMatch(/z is 0 to 24, x and y 0 to 2\^z - 1/);
       expect(res.body).not.toContain('0x');
     },
   );
@@ -280,7 +280,7 @@ describe('style', () => {
 
 describe('readiness', () => {
   it('/readyz says which basemap is served, by file name, not path', async () => {
-    const ready = (await app.inject({ url: '/readyz' })).json();
+    const ready = (await app.inject({ url: '/readyz' })).json<{ basemap: unknown }>();
     expect(ready.basemap).toEqual({
       kind: 'streets',
       file: 'town.pmtiles',
@@ -292,11 +292,13 @@ describe('readiness', () => {
   it('without BASEMAP_PMTILES the offline basemap is the default, and streets are a 404 that says why', async () => {
     const plain = await createServer(testConfig());
     try {
-      expect((await plain.inject({ url: '/readyz' })).json().basemap).toEqual({ kind: 'offline' });
+      expect((await plain.inject({ url: '/readyz' })).json<{ basemap: unknown }>().basemap).toEqual(
+        { kind: 'offline' },
+      );
       const res = await plain.inject({ url: '/basemap/streets/style.json' });
       expect(res.statusCode).toBe(404);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.json().detail).toContain('BASEMAP_PMTILES');
+      expect(res.json<{ detail: string }>().detail).toContain('BASEMAP_PMTILES');
     } finally {
       await plain.close();
     }
