@@ -16,7 +16,15 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection as TopoCollection, Topology } from 'topojson-specification';
 import { toCyrillic } from '../src/branches/demo/cyrillic';
 import { bboxOf, explode, unwrapGeometry } from './geometry';
-import { DARK, FONT_FILES, LIGHT, PLACE_RANKS, TILE_MAX_ZOOM, basemapStyle } from './style';
+import {
+  DARK,
+  FONT_FILES,
+  LIGHT,
+  PLACE_RANKS,
+  STYLE_VARIANTS,
+  TILE_MAX_ZOOM,
+  basemapStyle,
+} from './style';
 
 const require = createRequire(import.meta.url);
 const EXTENT = 4096;
@@ -185,13 +193,12 @@ export async function buildBasemap(outDir: string): Promise<void> {
   const merged = mergePlaceLayers(layers);
   const { tiles, bytes } = await writeTiles(outDir, merged);
 
-  await writeFile(path.join(outDir, 'style.json'), JSON.stringify(basemapStyle(LIGHT, 'ru')));
-  await writeFile(path.join(outDir, 'style-en.json'), JSON.stringify(basemapStyle(LIGHT, 'en')));
-  await writeFile(path.join(outDir, 'style-dark.json'), JSON.stringify(basemapStyle(DARK, 'ru')));
-  await writeFile(
-    path.join(outDir, 'style-dark-en.json'),
-    JSON.stringify(basemapStyle(DARK, 'en')),
-  );
+  for (const { file, dark, lang } of STYLE_VARIANTS) {
+    await writeFile(
+      path.join(outDir, file),
+      JSON.stringify(basemapStyle(dark ? DARK : LIGHT, lang)),
+    );
+  }
   const fontDir = path.dirname(require.resolve('@fontsource/pt-sans/package.json'));
   for (const file of FONT_FILES)
     await copyFile(path.join(fontDir, 'files', file), path.join(outDir, 'fonts', file));

@@ -80,6 +80,17 @@ export function fontFaces(
   };
 }
 
+/**
+ * The four styles a basemap serves, named by theme then language: `style.json`, `style-dark.json`,
+ * `style-en.json`, `style-dark-en.json` (the widget asks for them by these names).
+ */
+export const STYLE_VARIANTS = [
+  { file: 'style.json', dark: false, lang: 'ru' },
+  { file: 'style-dark.json', dark: true, lang: 'ru' },
+  { file: 'style-en.json', dark: false, lang: 'en' },
+  { file: 'style-dark-en.json', dark: true, lang: 'en' },
+] as const;
+
 /** Builds the style; `lang` picks the label field (`name` is Russian, `name_en` Latin). */
 export function basemapStyle(
   palette: BasemapPalette,

@@ -10,6 +10,7 @@
  */
 import negotiate from '@fastify/accept-negotiator';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { STYLE_VARIANTS } from '../../basemap/style';
 import { encodeBody, sendEncoded, type EncodedBody } from '../encoded-body';
 import { HttpProblem } from '../errors';
 import { GRID_MAX_ZOOM, StreetArchive } from '../streets/archive';
@@ -22,14 +23,6 @@ const TILE_CACHE = 'public, max-age=86400, stale-while-revalidate=604800';
 const STYLE_CACHE = 'public, max-age=300';
 /** Styles are built once at start: the best brotli is affordable (about 10 ms each). */
 const STYLE_BROTLI_QUALITY = 11;
-
-/** The four styles, named as the offline basemap's: theme, then language. */
-const VARIANTS = [
-  { suffix: '', dark: false, lang: 'ru' },
-  { suffix: '-dark', dark: true, lang: 'ru' },
-  { suffix: '-en', dark: false, lang: 'en' },
-  { suffix: '-dark-en', dark: true, lang: 'en' },
-] as const;
 
 export const streetRoutes: FastifyPluginAsync = async (app) => {
   const archive = app.streets;
@@ -48,21 +41,17 @@ export const streetRoutes: FastifyPluginAsync = async (app) => {
     reply.header('cache-control', STYLE_CACHE).type('application/json; charset=utf-8');
     return sendEncoded(reply.request, reply, body);
   };
-  for (const variant of VARIANTS) {
+  for (const { file, dark, lang } of STYLE_VARIANTS) {
     const encode = (prefix: '' | '../'): EncodedBody =>
       encodeBody(
-        Buffer.from(JSON.stringify(streetStyle(archive.summary, { ...variant, prefix }))),
+        Buffer.from(JSON.stringify(streetStyle(archive.summary, { dark, lang, prefix }))),
         STYLE_BROTLI_QUALITY,
       );
     const own = encode('../');
     const asDefault = encode('');
     const hide = { schema: { hide: true } };
-    app.get(`/basemap/streets/style${variant.suffix}.json`, hide, (_req, reply) =>
-      sendStyle(reply, own),
-    );
-    app.get(`/basemap/style${variant.suffix}.json`, hide, (_req, reply) =>
-      sendStyle(reply, asDefault),
-    );
+    app.get(`/basemap/streets/${file}`, hide, (_req, reply) => sendStyle(reply, own));
+    app.get(`/basemap/${file}`, hide, (_req, reply) => sendStyle(reply, asDefault));
   }
 
   app.get<{ Params: TileParams }>(

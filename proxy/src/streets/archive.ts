@@ -192,16 +192,18 @@ export class StreetArchive {
   }
 }
 
-function centreTile(header: Header): [number, number] {
-  const n = 2 ** header.minZoom;
-  const lon = (header.minLon + header.maxLon) / 2;
-  const lat = (header.minLat + header.maxLat) / 2;
-  const x = Math.floor(((lon + 180) / 360) * n);
+/** The x and y of the tile at zoom `z` holding a point (Web Mercator), kept inside the grid. */
+export function tileOf(z: number, lon: number, lat: number): [number, number] {
+  const n = 2 ** z;
   const rad = (lat * Math.PI) / 180;
+  const x = Math.floor(((lon + 180) / 360) * n);
   const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
   const clamp = (v: number): number => Math.min(n - 1, Math.max(0, v));
   return [clamp(x), clamp(y)];
 }
+
+const centreTile = (h: Header): [number, number] =>
+  tileOf(h.minZoom, (h.minLon + h.maxLon) / 2, (h.minLat + h.maxLat) / 2);
 
 async function readHeader(tiles: PMTiles, file: string, size: number): Promise<Header> {
   if (size < 127) {

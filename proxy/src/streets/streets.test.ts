@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FONT_FILES, LIGHT, DARK } from '../../basemap/style';
 import { createServer } from '../server';
 import { testConfig } from '../server.fixture';
-import { StreetArchive, StreetArchiveUnusable } from './archive';
+import { StreetArchive, StreetArchiveUnusable, tileOf } from './archive';
 import {
   TEST_BOUNDS,
   TEST_CENTRE,
@@ -28,15 +28,10 @@ const dir = mkdtempSync(path.join(tmpdir(), 'bp-streets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The tile at `z` holding a point. */
-function tileAt(z: number, [lon, lat]: readonly [number, number]): [number, number, number] {
-  const n = 2 ** z;
-  const rad = (lat * Math.PI) / 180;
-  return [
-    z,
-    Math.floor(((lon + 180) / 360) * n),
-    Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n),
-  ];
-}
+const tileAt = (z: number, [lon, lat]: readonly [number, number]): [number, number, number] => [
+  z,
+  ...tileOf(z, lon, lat),
+];
 const url = (t: [number, number, number]): string => `/basemap/streets/${t.join('/')}.mvt`;
 
 /** WCAG's contrast ratio of two #rrggbb colours. */

@@ -15,6 +15,7 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Geometry } from 'geojson';
 import { zxyToTileId } from 'pmtiles';
+import { tileOf } from './archive';
 
 /** The synthetic town's box (west, south, east, north) and centre: central Saratov. */
 export const TEST_BOUNDS = [45.99, 51.505, 46.09, 51.56] as const;
@@ -213,13 +214,9 @@ export interface ArchiveOptions {
 
 function tileRange(z: number): { x: [number, number]; y: [number, number] } {
   const [w, s, e, n] = TEST_BOUNDS;
-  const count = 2 ** z;
-  const x = (lon: number): number => Math.floor(((lon + 180) / 360) * count);
-  const y = (lat: number): number => {
-    const rad = (lat * Math.PI) / 180;
-    return Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * count);
-  };
-  return { x: [x(w), x(e)], y: [y(n), y(s)] };
+  const [west, north] = tileOf(z, w, n);
+  const [east, south] = tileOf(z, e, s);
+  return { x: [west, east], y: [north, south] };
 }
 
 function varints(values: number[]): Buffer {
