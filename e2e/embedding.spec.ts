@@ -5,7 +5,15 @@
  */
 import { expect, test } from '@playwright/test';
 import { SCRIPT_FORMS } from './host-server';
-import { choose410012, nthSelection, pickerReady, problems, recordEvents } from './support';
+import {
+  choose410012,
+  nthSelection,
+  pickerReady,
+  problems,
+  recordEvents,
+  recordViolations,
+  violations,
+} from './support';
 
 for (const form of Object.keys(SCRIPT_FORMS)) {
   test(`the picker starts when the script is included ${form === 'late' ? 'late, by a tag manager' : form}`, async ({
@@ -29,13 +37,7 @@ for (const form of Object.keys(SCRIPT_FORMS)) {
 test('under the README’s strict Content-Security-Policy the picker works and breaks no rule', async ({
   page,
 }) => {
-  await page.addInitScript(() => {
-    const log: string[] = [];
-    (window as unknown as { violations: string[] }).violations = log;
-    document.addEventListener('securitypolicyviolation', (e) =>
-      log.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
+  await recordViolations(page);
   const seen = problems(page);
   const response = await page.goto('/csp.html');
   expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' http/);
@@ -46,9 +48,7 @@ test('under the README’s strict Content-Security-Policy the picker works and b
   await branch.first().click();
   await page.getByRole('button', { name: 'Выбрать этот пункт' }).click();
   await expect(page.locator('#chosen')).toHaveText(/^\d{6}$/);
-  expect(
-    await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
-  ).toEqual([]);
+  expect(await violations(page)).toEqual([]);
   expect(seen).toEqual([]);
 });
 

@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { StyleSpecification } from 'maplibre-gl';
 import { STREETS_ORIGIN } from '../playwright.config';
-import { pickerReady, problems } from './support';
+import { pickerReady, problems, recordViolations, violations } from './support';
 
 const SARATOV = 'center=46.03,51.533&zoom=15';
 
@@ -93,13 +93,7 @@ test('in English the picker asks for the English street style', async ({ page })
 test('under the README’s Content-Security-Policy the street map loads with nothing blocked', async ({
   page,
 }) => {
-  await page.addInitScript(() => {
-    const log: string[] = [];
-    (window as unknown as { violations: string[] }).violations = log;
-    document.addEventListener('securitypolicyviolation', (e) =>
-      log.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
+  await recordViolations(page);
   const seen = problems(page);
   const streetTile = page.waitForResponse(
     (r) => r.url().includes('/basemap/streets/') && r.status() === 200,
@@ -108,8 +102,6 @@ test('under the README’s Content-Security-Policy the street map loads with not
   expect(response?.headers()['content-security-policy']).toContain(STREETS_ORIGIN);
   await streetTile;
   await pickerReady(page);
-  expect(
-    await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
-  ).toEqual([]);
+  expect(await violations(page)).toEqual([]);
   expect(seen).toEqual([]);
 });

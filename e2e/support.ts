@@ -123,3 +123,18 @@ export function problems(page: Page): string[] {
   });
   return seen;
 }
+
+/** Records every Content-Security-Policy violation from page load on; read with `violations`. */
+export async function recordViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const log: string[] = [];
+    (window as unknown as { violations: string[] }).violations = log;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      log.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+}
+
+export async function violations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+}

@@ -124,8 +124,8 @@ function streetLayers(flavor: Flavor, dark: boolean, lang: 'ru' | 'en'): LayerSp
   return out;
 }
 
-/** A polygon of the archive's box, for `within`. */
-function boxPolygon([w, s, e, n]: ArchiveSummary['bounds']) {
+/** A polygon of a west, south, east, north box (the archive's, for `within`). */
+export function boxPolygon([w, s, e, n]: ArchiveSummary['bounds']) {
   return {
     type: 'Polygon' as const,
     coordinates: [

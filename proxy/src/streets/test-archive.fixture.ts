@@ -16,6 +16,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Geometry } from 'geojson';
 import { zxyToTileId } from 'pmtiles';
 import { tileOf } from './archive';
+import { boxPolygon } from './style';
 
 /** The synthetic town's box (west, south, east, north) and centre: central Saratov. */
 export const TEST_BOUNDS = [45.99, 51.505, 46.09, 51.56] as const;
@@ -29,18 +30,7 @@ const feature = (geometry: Geometry, properties: Props): Feature => ({
   properties,
   geometry,
 });
-const box = (w: number, s: number, e: number, n: number): Geometry => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [w, s],
-      [e, s],
-      [e, n],
-      [w, n],
-      [w, s],
-    ],
-  ],
-});
+const box = (w: number, s: number, e: number, n: number): Geometry => boxPolygon([w, s, e, n]);
 const named = (ru: string, en: string): Props => ({
   name: ru,
   'name:ru': ru,
@@ -75,49 +65,46 @@ export function testTown(): Record<string, Feature[]> {
   for (let lat = s + 0.002; lat < n; lat += 0.0022) lats.push(lat);
   const lons: number[] = [];
   for (let lon = w + 0.003; lon < BANK - 0.001; lon += 0.0035) lons.push(lon);
-  const roads: Feature[] = [];
-  lats.forEach((lat, i) => {
-    const major = i % 4 === 0;
-    const [ru, en] = ACROSS[i % ACROSS.length]!;
-    roads.push(
-      feature(
-        {
-          type: 'LineString',
-          coordinates: [
-            [w, lat],
-            [BANK, lat],
-          ],
-        },
-        {
-          kind: major ? 'major_road' : 'minor_road',
-          kind_detail: major ? 'secondary' : 'residential',
-          min_zoom: major ? 9 : 12,
-          ...named(ru, en),
-        },
-      ),
+  // A street: a line, major or not, named from a list by its place in the grid.
+  const street = (
+    line: [number, number][],
+    major: boolean,
+    detail: string,
+    [ru, en]: [string, string],
+  ): Feature =>
+    feature(
+      { type: 'LineString', coordinates: line },
+      {
+        kind: major ? 'major_road' : 'minor_road',
+        kind_detail: major ? detail : 'residential',
+        min_zoom: major ? 9 : 12,
+        ...named(ru, en),
+      },
     );
-  });
-  lons.forEach((lon, j) => {
-    const major = j % 5 === 0;
-    const [ru, en] = ALONG[j % ALONG.length]!;
-    roads.push(
-      feature(
-        {
-          type: 'LineString',
-          coordinates: [
-            [lon, s],
-            [lon, n],
-          ],
-        },
-        {
-          kind: major ? 'major_road' : 'minor_road',
-          kind_detail: major ? 'primary' : 'residential',
-          min_zoom: major ? 9 : 12,
-          ...named(ru, en),
-        },
+  const roads: Feature[] = [
+    ...lats.map((lat, i) =>
+      street(
+        [
+          [w, lat],
+          [BANK, lat],
+        ],
+        i % 4 === 0,
+        'secondary',
+        ACROSS[i % ACROSS.length]!,
       ),
-    );
-  });
+    ),
+    ...lons.map((lon, j) =>
+      street(
+        [
+          [lon, s],
+          [lon, n],
+        ],
+        j % 5 === 0,
+        'primary',
+        ALONG[j % ALONG.length]!,
+      ),
+    ),
+  ];
   // An embankment road along the river.
   roads.push(
     feature(
