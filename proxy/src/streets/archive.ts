@@ -60,10 +60,11 @@ function fileSource(handle: FileHandle, key: string): Source {
   return {
     getKey: () => key,
     async getBytes(offset, length) {
-      const buffer = Buffer.alloc(length);
+      // Not from Node's pool: the buffer owns its memory, handed over whole when it is full.
+      const buffer = Buffer.allocUnsafeSlow(length);
       const { bytesRead } = await handle.read(buffer, 0, length, offset);
-      const data = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + bytesRead);
-      return { data: data };
+      const data = bytesRead === length ? buffer.buffer : buffer.buffer.slice(0, bytesRead);
+      return { data };
     },
   };
 }
