@@ -1,8 +1,7 @@
 /**
- * The counters of `@fastify/rate-limit` in memory, one table for every route: the plugin gives each
- * route a store of its own (`child()`), so routes of one group would each count alone; here every
- * child is this same store, and the key (client address + group) says what is counted. Fixed
- * windows, as the plugin's own store; at most `MAX_KEYS` clients are remembered (the least recently
+ * The rate-limit counters in memory, one table for every route: the key (client address + group)
+ * says what is counted, so the routes of a group share a count. Fixed windows, answered in the
+ * same tick (plugins/rate-limits.ts); at most `MAX_KEYS` clients are remembered (the least recently
  * seen are forgotten first, which errs towards letting a request through).
  */
 import { LRUCache } from 'lru-cache';
@@ -28,9 +27,5 @@ export class SharedLimitStore {
     }
     window.current++;
     callback(null, { current: window.current, ttl: window.startedAt + timeWindow - now });
-  }
-
-  child(): this {
-    return this;
   }
 }

@@ -55,10 +55,6 @@ export class RedisLimitStore {
     );
   }
 
-  child(): this {
-    return this;
-  }
-
   close(): void {
     this.client.disconnect();
   }

@@ -1,14 +1,21 @@
 /**
- * Rate limits per route group (limits/groups.ts), for the whole server: registered before the routes,
- * it gives each route of a limited group its limit, and leaves every other route without the
- * plugin's hook at all (static files and tiles cost nothing). A request over the limit gets a 429
- * problem with `Retry-After` (plugins/problem-json.ts). With REDIS_URL the counts are kept in Redis,
- * shared by every instance (limits/redis-limit-store.ts).
+ * Rate limits per route group (limits/groups.ts), for the whole server: registered before the
+ * routes, it gives each route of a limited group one callback-style `onRequest` hook, and every
+ * other route none at all (static files and tiles cost nothing). A request over the limit gets a
+ * 429 problem with `Retry-After`; every limited answer says `X-RateLimit-Limit`, `-Remaining` and
+ * `-Reset`. With REDIS_URL the counts are kept in Redis, shared by every instance
+ * (limits/redis-limit-store.ts); without, in memory (limits/limit-store.ts).
+ *
+ * Not `@fastify/rate-limit`'s hook: it costs four promises a request (an async hook, two async
+ * helpers, a promise around the store's callback), which took a third of the cached quote path's
+ * throughput (14,800 against 22,000 requests/s in one run). Here the memory store answers in the
+ * same tick; only its client-address normalisation (IPv6 counted by /64) is borrowed.
  */
-import rateLimit from '@fastify/rate-limit';
-import type { FastifyPluginAsync } from 'fastify';
+import { normalizeIP } from '@fastify/rate-limit';
+import type { FastifyPluginAsync, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
-import { groupOf, type RateLimits } from '../limits/groups';
+import { HttpProblem } from '../errors';
+import { groupOf, type LimitGroup, type RateLimits } from '../limits/groups';
 import { SharedLimitStore } from '../limits/limit-store';
 import { RedisLimitStore } from '../limits/redis-limit-store';
 
@@ -21,12 +28,6 @@ declare module 'fastify' {
 
 const MINUTE_MS = 60_000;
 
-/** The plugin makes its store with `new Store()`: `new` on a function that returns an object gives that object. */
-const handing = (store: RedisLimitStore) =>
-  function Store() {
-    return store;
-  } as unknown as typeof SharedLimitStore;
-
 /** The limits, and the Redis that counts them across instances (REDIS_URL), if any. */
 export interface RateLimitOptions {
   limits: RateLimits;
@@ -34,17 +35,8 @@ export interface RateLimitOptions {
 }
 
 const plugin: FastifyPluginAsync<RateLimitOptions> = async (app, { limits, redisUrl }) => {
-  // Before the plugin's own onRoute hook, which reads what this one sets.
-  app.addHook('onRoute', (route) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    const group = groupOf(methods[0]!, route.url);
-    if (!group || !(limits[group] > 0)) return;
-    route.config = {
-      ...route.config,
-      rateLimit: { max: limits[group], timeWindow: MINUTE_MS, groupId: group },
-    };
-  });
   const shared = redisUrl ? new RedisLimitStore(redisUrl) : null;
+  const store = shared ?? new SharedLimitStore();
   if (shared) app.addHook('onClose', () => shared.close());
   app.decorate('rateLimitState', () =>
     shared
@@ -54,10 +46,41 @@ const plugin: FastifyPluginAsync<RateLimitOptions> = async (app, { limits, redis
         }
       : { backend: 'memory' as const, state: 'healthy' as const },
   );
-  await app.register(rateLimit, {
-    global: false,
-    // The plugin makes its store with `new`: a class that hands back the one shared store.
-    store: shared ? handing(shared) : SharedLimitStore,
+
+  /** The hook of one group: count the client's request, then let it through or answer 429. */
+  const limiter = (group: LimitGroup, max: number): onRequestHookHandler =>
+    function limit(request, reply, next) {
+      store.incr(
+        normalizeIP(request.ip) + group,
+        (error, counted) => {
+          // A count that failed lets the request through: a limit is no reason to refuse a buyer.
+          if (error || !counted) return next();
+          const resetS = Math.ceil(counted.ttl / 1000);
+          reply
+            .header('x-ratelimit-limit', max)
+            .header('x-ratelimit-remaining', Math.max(0, max - counted.current))
+            .header('x-ratelimit-reset', resetS);
+          if (counted.current <= max) return next();
+          reply.header('retry-after', resetS);
+          next(
+            new HttpProblem(
+              429,
+              'rate-limited',
+              `More than ${max} requests a minute from one address to these routes; retry in ${resetS} s.`,
+            ),
+          );
+        },
+        MINUTE_MS,
+      );
+    };
+
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const group = groupOf(methods[0]!, route.url);
+    if (!group || !(limits[group] > 0)) return;
+    const hook = limiter(group, limits[group]);
+    const own = route.onRequest;
+    route.onRequest = own === undefined ? [hook] : [...(Array.isArray(own) ? own : [own]), hook];
   });
 };
 
