@@ -86,3 +86,14 @@ it('answers past the limit with a problem that says when to come back', async ()
   expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
   expect(await res.json()).toMatchObject({ status: 429, detail: expect.stringMatching(/\d/) });
 });
+
+it('counts an IPv6 client by its /64, so that rotating addresses within it gains nothing', async () => {
+  const statuses = [];
+  for (const host of ['1', '2', 'abcd', 'ffff:1'])
+    statuses.push(await status(`/api/v1/quote?${quote}`, `2001:db8:1:2::${host}`));
+  expect(statuses).toEqual([200, 200, 200, 429]);
+  // The next /64 is another client, and an IPv4-mapped address counts as its IPv4 one.
+  expect(await status(`/api/v1/quote?${quote}`, '2001:db8:1:3::1')).toBe(200);
+  for (let i = 0; i < 3; i++) await status(`/api/v1/quote?${quote}`, '192.0.2.77');
+  expect(await status(`/api/v1/quote?${quote}`, '::ffff:192.0.2.77')).toBe(429);
+});
