@@ -77,7 +77,7 @@ export async function quoteThroughput(seconds: number): Promise<ThroughputRow[]>
       DELIVERY_UPSTREAM_URL: fake.url,
       // Production defaults: rate limits on (at a limit autocannon, one address, never meets),
       // metrics on, logs at info.
-      RATE_LIMIT_PER_MINUTE: process.env.RL ?? '1000000000',
+      RATE_LIMIT_PER_MINUTE: '1000000000',
     },
     `http://127.0.0.1:${proxyPort}/readyz`,
   );
