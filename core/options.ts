@@ -119,7 +119,9 @@ export const OPTIONS = {
       "the proxy's basemap: its [street map](#street-maps-from-one-file) when it has one, else the offline one",
     default: null,
     restarts: true,
-    parse: url('map-style', 'must be the URL of a MapLibre style JSON'),
+    // Blank, as a CMS template writes an unset field, is the default style, not the page's own URL.
+    parse: (value) =>
+      value.trim() ? url('map-style', 'must be the URL of a MapLibre style JSON')(value) : null,
   }),
   theme: option<Theme>({
     attribute: 'theme',

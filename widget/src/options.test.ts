@@ -8,6 +8,7 @@ import {
   parseOption,
   resolveOptions,
   sessionKey,
+  styleUrlFor,
   type OptionKey,
   type PickerOptions,
 } from './options';
@@ -46,6 +47,20 @@ describe('element options', () => {
     expect(parseOption('theme', null)).toBe('light');
     expect(parseOption('types', null)).toEqual([]);
     expect(parseOption('center', null)).toBeNull();
+  });
+
+  it('draws the proxy’s own map for a blank map-style, as a template writes an unset field', () => {
+    const options = { ...resolveOptions({}).options, api: 'https://picker.example.com/' };
+    for (const blank of ['', '  ']) {
+      const mapStyle = parseOption('mapStyle', blank);
+      expect(mapStyle).toBeNull();
+      expect(styleUrlFor({ ...options, mapStyle }, false)).toBe(
+        'https://picker.example.com/basemap/style.json',
+      );
+    }
+    expect(parseOption('mapStyle', 'https://tiles.openfreemap.org/styles/liberty')).toBe(
+      'https://tiles.openfreemap.org/styles/liberty',
+    );
   });
 });
 
