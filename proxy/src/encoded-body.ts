@@ -30,14 +30,22 @@ export function encodeBody(identity: Buffer, brotliQuality: number | null): Enco
   return out;
 }
 
+/**
+ * Sets the ETag (and `Vary: Accept-Encoding`: the answer's encoding follows the request) and says
+ * whether the client already holds that version, to be answered 304.
+ */
+export function notModified(request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
+  reply.header('etag', etag).header('vary', 'accept-encoding');
+  return request.headers['if-none-match'] === etag;
+}
+
 /** Sends the body in the best encoding the client takes; the caller sets type and caching. */
 export function sendEncoded(
   request: FastifyRequest,
   reply: FastifyReply,
   body: EncodedBody,
 ): FastifyReply {
-  reply.header('etag', body.etag).header('vary', 'accept-encoding');
-  if (request.headers['if-none-match'] === body.etag) return reply.code(304).send();
+  if (notModified(request, reply, body.etag)) return reply.code(304).send();
   const offered = body.brotli ? ['br', 'gzip', 'identity'] : ['gzip', 'identity'];
   const encoding = negotiate(request.headers['accept-encoding'] ?? '', offered) ?? 'identity';
   if (encoding === 'br' && body.brotli)

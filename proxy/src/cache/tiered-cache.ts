@@ -83,11 +83,8 @@ export class TieredCache implements CacheBackend {
   }
 
   async get<T>(key: string): Promise<CacheEntry<T> | undefined> {
-    const hot = this.memory.peek<T>(key);
-    if (hot) {
-      this.shared.noteUse(key);
-      return hot;
-    }
+    const hot = this.peek<T>(key);
+    if (hot) return hot;
     const entry = await this.attempt(() => this.shared.get<T>(key));
     if (entry) await this.memory.set(key, this.hot(entry));
     return entry;

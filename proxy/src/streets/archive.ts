@@ -52,7 +52,6 @@ export interface ArchiveSummary {
   bounds: [number, number, number, number];
   /** Plain text (any markup in the archive's metadata taken out), or null. */
   attribution: string | null;
-  layers: string[];
 }
 
 /** A source for `pmtiles` over an open file: reads at an offset, never past the end. */
@@ -70,7 +69,7 @@ function fileSource(handle: FileHandle, key: string): Source {
 }
 
 /** Markup out, entities read: the widget shows attribution as text, whatever the file says. */
-export function plainText(html: string): string {
+function plainText(html: string): string {
   return html
     .replace(/<[^>]*>/g, '')
     .replace(/&copy;/gi, '©')
@@ -87,7 +86,8 @@ export class StreetArchive {
   private constructor(
     private readonly handle: FileHandle,
     private readonly tiles: PMTiles,
-    readonly header: Header,
+    /** How the archive stores its tiles, as they are sent. */
+    private readonly encoding: StoredTile['encoding'],
     readonly summary: ArchiveSummary,
     /** Changes with the file: tiles of a replaced archive never share an ETag with the old one. */
     private readonly fingerprint: string,
@@ -137,7 +137,7 @@ export class StreetArchive {
       const archive = new StreetArchive(
         handle,
         tiles,
-        header,
+        header.tileCompression === Compression.Gzip ? 'gzip' : null,
         {
           name: path.basename(file),
           minZoom: header.minZoom,
@@ -145,7 +145,6 @@ export class StreetArchive {
           bounds: [header.minLon, header.minLat, header.maxLon, header.maxLat],
           attribution:
             typeof metadata.attribution === 'string' ? plainText(metadata.attribution) : null,
-          layers,
         },
         fingerprint,
       );
@@ -169,10 +168,9 @@ export class StreetArchive {
   async tile(z: number, x: number, y: number): Promise<StoredTile | null> {
     const found = await this.tiles.getZxy(z, x, y);
     if (!found || found.data.byteLength === 0) return null;
-    const data = Buffer.from(found.data);
     return {
-      data,
-      encoding: this.header.tileCompression === Compression.Gzip ? 'gzip' : null,
+      data: Buffer.from(found.data),
+      encoding: this.encoding,
       etag: `"${this.fingerprint}-${z}-${x}-${y}"`,
     };
   }

@@ -34,11 +34,10 @@ export interface StreetStyleOptions {
 }
 
 /**
- * The land a shade deeper from zoom 13, where streets are drawn: Protomaps' white roads need it to
- * stand out, and at these zooms there is no offline land beside it to match.
+ * The land a shade deeper where streets are drawn: Protomaps' white roads need it to stand out.
+ * It turns from our land colour at the first zoom to this shade at the second.
  */
 const STREET_LAND = { light: '#ece9e2', dark: DARK.land } as const;
-/** From this zoom the land takes its street shade. */
 const STREET_LAND_ZOOMS = [11, 14] as const;
 
 /** Layers that are nothing without a sprite icon. */
@@ -71,7 +70,7 @@ const READABLE: Record<'light' | 'dark', Partial<Flavor>> = {
 };
 
 /** Protomaps' flavour with our water, land, borders and label colours, and our fonts. */
-export function flavorFor(palette: BasemapPalette, dark: boolean): Flavor {
+function flavorFor(palette: BasemapPalette, dark: boolean): Flavor {
   const base = namedFlavor(dark ? 'dark' : 'light');
   return {
     ...base,
