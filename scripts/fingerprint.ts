@@ -40,4 +40,9 @@ export const sourceFingerprint = (): Promise<string> =>
 
 /** What the basemap tiles depend on: their builder, the town names, and the data packages. */
 export const basemapFingerprint = (): Promise<string> =>
-  fingerprint(['proxy/basemap', 'proxy/src/branches/demo/cyrillic.ts', 'package-lock.json']);
+  fingerprint([
+    'proxy/basemap',
+    'core/basemap.ts',
+    'proxy/src/branches/demo/cyrillic.ts',
+    'package-lock.json',
+  ]);

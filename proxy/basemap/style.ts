@@ -7,6 +7,7 @@ import type {
   StyleSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
+import { styleFile } from '#core/basemap';
 
 /** The zoom of the deepest generated tiles; MapLibre overzooms beyond it. */
 export const TILE_MAX_ZOOM = 7;
@@ -80,16 +81,10 @@ export function fontFaces(
   };
 }
 
-/**
- * The four styles a basemap serves, named by theme then language: `style.json`, `style-dark.json`,
- * `style-en.json`, `style-dark-en.json` (the widget asks for them by these names).
- */
-export const STYLE_VARIANTS = [
-  { file: 'style.json', dark: false, lang: 'ru' },
-  { file: 'style-dark.json', dark: true, lang: 'ru' },
-  { file: 'style-en.json', dark: false, lang: 'en' },
-  { file: 'style-dark-en.json', dark: true, lang: 'en' },
-] as const;
+/** The four styles a basemap serves, by theme and language, under the names the widget asks for. */
+export const STYLE_VARIANTS = ([false, true] as const).flatMap((dark) =>
+  (['ru', 'en'] as const).map((lang) => ({ file: styleFile(dark, lang), dark, lang })),
+);
 
 /** Builds the style; `lang` picks the label field (`name` is Russian, `name_en` Latin). */
 export function basemapStyle(

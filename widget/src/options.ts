@@ -2,6 +2,7 @@
  * The widget's side of the options table (core/options.ts): Lit's property declarations, and the
  * values the element derives from the parsed options.
  */
+import { styleFile } from '#core/basemap';
 import { BRANCH_TYPES, type BranchType } from '#core/branch';
 import {
   OPTION_KEYS,
@@ -37,8 +38,7 @@ export const isDark = (theme: Theme, systemDark: boolean): boolean =>
 /** The map style: the page's own, or the proxy's basemap (streets when it has them) in the picker's theme and language. */
 export function styleUrlFor(options: PickerOptions, dark: boolean): string {
   if (options.mapStyle) return options.mapStyle;
-  const variant = `${dark ? '-dark' : ''}${options.lang === 'en' ? '-en' : ''}`;
-  return new URL(`basemap/style${variant}.json`, options.api).href;
+  return new URL(`basemap/${styleFile(dark, options.lang)}`, options.api).href;
 }
 
 /** What the map and the network are built from: when it changes, the picker starts again. */
