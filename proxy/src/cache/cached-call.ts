@@ -134,6 +134,11 @@ export class CachedCall<A, T, R = never> {
     return this.now() - cached.loadedAt < this.options.freshMs ? cached : undefined;
   }
 
+  /** The instant an entry `peekFresh` handed back stops being fresh. */
+  freshUntil(cached: CachedValue<T, R>): number {
+    return cached.loadedAt + this.options.freshMs;
+  }
+
   /** Counts a fresh hit served through `peekFresh`. */
   countHit(): void {
     this.report('hit');

@@ -38,6 +38,12 @@ import type {
 /** Where quotes come from: Russian Post falling back to the estimator, Russian Post only, or the estimator only. */
 export type QuoteMode = 'auto' | 'live' | 'estimate';
 
+/** A quote made from fresh answers only, and the instant (ms) it stops being fresh. */
+export interface FreshQuote {
+  answer: QuoteAnswer;
+  freshUntil: number;
+}
+
 /** How long answers serve; tariffs change rarely within a day. */
 export const QUOTE_CACHE_POLICY = {
   /** An answer younger than this is served without asking again. */
@@ -139,7 +145,8 @@ export class QuoteService {
   /** Today's tariff date (Moscow), for the requests the routes build. */
   readonly today: () => string;
   private readonly deps: QuoteServiceDeps;
-  private readonly now: () => number;
+  /** The clock the cache reads (a test may set it). */
+  readonly now: () => number;
   private readonly tariffs: CachedCall<QuoteRequest, TariffAnswer, Refusal>;
   private readonly deliveries: CachedCall<QuoteRequest, DeliveryAnswer, Refusal>;
 
@@ -190,26 +197,38 @@ export class QuoteService {
 
   /**
    * The quote at once, without a promise, when both of Russian Post's answers are fresh in this
-   * process's memory (the hot path of a busy checkout: most quotes are parcels asked before);
-   * undefined otherwise, and the caller asks `quote`. Counted as `quote` would count it.
+   * process's memory (the hot path of a busy checkout: most quotes are parcels asked before), with
+   * the instant the older of the two stops being fresh; undefined otherwise, and the caller asks
+   * `quote`. Counted as `quote` would count it.
    */
   quoteIfFresh(
     request: QuoteRequest,
     pricing: PricingRules = this.deps.pricing,
-  ): QuoteAnswer | undefined {
+  ): FreshQuote | undefined {
     if (this.mode === 'estimate' || SERVICE_SPECS[request.service].noDeliveryApi) return undefined;
     const t = this.tariffs.peekFresh(quoteKey('tariff', request), request.date);
     if (!t) return undefined;
     const d = this.deliveries.peekFresh(quoteKey('delivery', request), request.date);
     if (!d) return undefined;
+    this.countFreshQuote();
+    return {
+      answer: both(
+        this.tariffOf(t, request, pricing),
+        this.timed(d.value!, pricing, this.provenance(d)),
+      ),
+      freshUntil: Math.min(this.tariffs.freshUntil(t), this.deliveries.freshUntil(d)),
+    };
+  }
+
+  /**
+   * Counts a quote answered from both fresh answers, as `quoteIfFresh` does: for a caller that
+   * kept what `quoteIfFresh` made and answers with it again while it is fresh.
+   */
+  countFreshQuote(): void {
     this.tariffs.countHit();
     this.deliveries.countHit();
     this.deps.metrics?.answer('tariff', 'pochta');
     this.deps.metrics?.answer('delivery', 'pochta');
-    return both(
-      this.tariffOf(t, request, pricing),
-      this.timed(d.value!, pricing, this.provenance(d)),
-    );
   }
 
   /** The mode and each upstream's circuit, for `/readyz`. */

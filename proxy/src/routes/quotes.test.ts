@@ -80,8 +80,16 @@ describe('GET /api/v1/quote', () => {
     const path = '/api/v1/quote?from=344038&to=620075&weight=730&value=1200';
     const first = await get(path);
     const again = await get(path);
+    const third = await get(path);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
+    expect(third.body).toEqual(first.body);
+    for (const header of ['content-type', 'cache-control'])
+      expect([again, third].map((r) => r.headers.get(header))).toEqual([
+        first.headers.get(header),
+        first.headers.get(header),
+      ]);
+    expect(third.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(again.body).toMatchObject({ source: 'pochta', stale: false, service: 'parcel-online' });
     // A bad request is refused on the way in as before.
     expect(

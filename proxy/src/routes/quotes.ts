@@ -12,6 +12,7 @@ import { CONFIG_ID_SOURCE } from '#core/widget-config';
 import { guardRead, readableProblem } from '../configs/origin-policy';
 import { HttpProblem } from '../errors';
 import type { QuoteRequest } from '../quotes/quote-request';
+import { SentAnswers } from '../quotes/sent-answers';
 import { MAIL_SERVICES, SERVICE_SPECS } from '../quotes/services';
 
 const MAX_WEIGHT = Math.max(...Object.values(SERVICE_SPECS).map((s) => s.maxWeight));
@@ -168,6 +169,9 @@ const responses = {
   quote: { type: 'object', properties: { ...provenance, ...costSchema, ...deliverySchema } },
 } as const;
 
+/** What Fastify sends JSON as; a body serialised ahead is sent with it. */
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** Clients may keep a quote five minutes; prices change by the day. */
 const QUOTE_CACHE = 'public, max-age=300';
 
@@ -191,7 +195,7 @@ export const quoteRoutes: FastifyPluginAsync = async (app) => {
     summary: string,
     answer: (r: QuoteRequest, pricing: PricingRules | undefined) => Promise<T>,
     /** The answer at once when the cache has it fresh in memory (no pricing of a saved configuration). */
-    fresh?: (r: QuoteRequest) => T | undefined,
+    fresh?: (r: QuoteRequest) => { answer: T; freshUntil: number } | undefined,
   ) => {
     const slow = async (
       request: FastifyRequest<{ Querystring: QuoteQuery }>,
@@ -205,18 +209,28 @@ export const quoteRoutes: FastifyPluginAsync = async (app) => {
       reply.header('cache-control', QUOTE_CACHE);
       return { service: query.service, ...result };
     };
+    // The fresh path's answers as sent, by URL (quotes/sent-answers.ts).
+    const sent = fresh ? new SentAnswers(quotes.now) : undefined;
     app.get<{ Querystring: QuoteQuery }>(
       `/${path}`,
       { schema: { ...schema, summary, response: { 200: responses[path] } } },
       // Not async: a quote held fresh in memory (the hot path) is answered without a promise.
       (request, reply) => {
         const { query } = request;
-        if (query.config !== undefined || !fresh) return slow(request, reply);
-        const asked = toRequest(query, quotes.today());
-        const now = fresh(asked);
-        if (now === undefined) return slow(request, reply, asked);
-        reply.header('cache-control', QUOTE_CACHE);
-        return reply.send({ service: query.service, ...now });
+        if (query.config !== undefined || !fresh || !sent) return slow(request, reply);
+        const date = quotes.today();
+        let body = sent.get(request.url, date);
+        if (body !== undefined) {
+          quotes.countFreshQuote();
+        } else {
+          const asked = toRequest(query, date);
+          const now = fresh(asked);
+          if (now === undefined) return slow(request, reply, asked);
+          // The route's own serialiser (the response schema) makes a string.
+          body = reply.serialize({ service: query.service, ...now.answer }) as string;
+          sent.set(request.url, date, now.freshUntil, body);
+        }
+        return reply.header('cache-control', QUOTE_CACHE).type(JSON_TYPE).send(body);
       },
     );
   };
