@@ -15,6 +15,7 @@ import { defaultQuoteConfig } from '../proxy/src/config';
 import { createServer as createProxy } from '../proxy/src/server';
 import { ROOT } from '../scripts/fingerprint';
 import { toGeoJson } from './transport.bench';
+import { median } from './median';
 
 const VIEWPORT = { width: 1000, height: 700 };
 const RUSSIA_BOUNDS = [
@@ -88,11 +89,6 @@ function startHost(proxy: string, geojson: Buffer, small: Buffer): Promise<Serve
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 export interface FirstClustersResult {
   runs: number;

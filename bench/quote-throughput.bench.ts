@@ -16,6 +16,7 @@ import autocannon from 'autocannon';
 import { freePort } from '../proxy/src/free-port.fixture';
 import { FakePochta } from '../proxy/src/quotes/fake-pochta.fixture';
 import { ROOT } from '../scripts/fingerprint';
+import { median } from './median';
 
 export interface ThroughputRow {
   name: string;
@@ -32,6 +33,7 @@ export interface Throughput {
   rows: [ThroughputRow, ThroughputRow];
   /** The median of the rounds' ratios of requests per second, ours / bare. */
   ratio: number;
+  /** Each round's ours / bare, in the order run. */
   rounds: number[];
 }
 
@@ -45,11 +47,6 @@ function cpuMs(pid: number): number | null {
     return null;
   }
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
 
 /** Starts a server script and waits until `readyUrl` answers 200 (or the script dies). */
 async function startProcess(

@@ -209,26 +209,26 @@ export const quoteRoutes: FastifyPluginAsync = async (app) => {
       reply.header('cache-control', QUOTE_CACHE);
       return { service: query.service, ...result };
     };
-    // The fresh path's answers as sent, by URL (quotes/sent-answers.ts).
-    const sent = fresh ? new SentAnswers(quotes.now) : undefined;
+    // The fresh path, and its answers as sent, by URL (quotes/sent-answers.ts).
+    const hot = fresh && { fresh, sent: new SentAnswers(quotes.now) };
     app.get<{ Querystring: QuoteQuery }>(
       `/${path}`,
       { schema: { ...schema, summary, response: { 200: responses[path] } } },
       // Not async: a quote held fresh in memory (the hot path) is answered without a promise.
       (request, reply) => {
         const { query } = request;
-        if (query.config !== undefined || !fresh || !sent) return slow(request, reply);
+        if (query.config !== undefined || !hot) return slow(request, reply);
         const date = quotes.today();
-        let body = sent.get(request.url, date);
+        let body = hot.sent.get(request.url, date);
         if (body !== undefined) {
           quotes.countFreshQuote();
         } else {
           const asked = toRequest(query, date);
-          const now = fresh(asked);
+          const now = hot.fresh(asked);
           if (now === undefined) return slow(request, reply, asked);
           // The route's own serialiser (the response schema) makes a string.
           body = reply.serialize({ service: query.service, ...now.answer }) as string;
-          sent.set(request.url, date, now.freshUntil, body);
+          hot.sent.set(request.url, date, now.freshUntil, body);
         }
         return reply.header('cache-control', QUOTE_CACHE).type(JSON_TYPE).send(body);
       },
