@@ -5,25 +5,33 @@
  * before, so cached), each request from one of 5,000 buyers (`X-Forwarded-For`, with TRUST_PROXY=1,
  * so that the production rate limits count buyers as they would behind a balancer). Twice: against
  * one instance (embedded defaults: SQLite, memory cache), and against two instances sharing a
- * throwaway Redis, 1,000 requests/s each. Russian Post is the test fake. Reports requests, errors
- * (any answer of 400 or more, or none), p50/p99 latency, and the resident memory of each instance
- * after the first minute and at the end.
+ * throwaway Redis and PostgreSQL, 1,000 requests/s each. Russian Post is the test fake.
+ *
+ * The requests arrive at random moments (bench/paced-load.ts: Poisson arrivals, each latency
+ * counted from when its request fell due). Each setup first takes the same load for WARM_UP_S
+ * seconds from its start, reported apart (a new instance's first second runs on code not yet
+ * compiled); then the measured run: answers, errors (any answer of 400 or more, or none),
+ * p50/p99/p99.9 latency, how long each event loop was held, the generator's CPU time per request,
+ * and each instance's resident memory after the warm-up and at the end.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import autocannon from 'autocannon';
 import { RedisServer } from '../proxy/src/cache/redis-server.fixture';
+import { PostgresServer } from '../proxy/src/store/postgres-server.fixture';
 import { generateDemoNetwork } from '../proxy/src/branches/demo/generate';
 import { Random } from '../proxy/src/branches/demo/random';
 import { FakePochta } from '../proxy/src/quotes/fake-pochta.fixture';
 import { freePort } from '../proxy/src/free-port.fixture';
 import { ROOT } from '../scripts/fingerprint';
+import { merged, pacedLoad, percentile } from './paced-load';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 300);
 const RATE = 2000;
 const BUYERS = 5000;
-const WARM_UP_S = Math.min(60, Math.floor(SECONDS / 5));
+/** Keep-alive connections in all, shared out between the instances, as a balancer's pool. */
+const CONNECTIONS = 64;
+const WARM_UP_S = Math.min(10, Math.max(1, Math.floor(SECONDS / 5)));
 
 async function startProxy(
   env: Record<string, string>,
@@ -115,49 +123,18 @@ function mix(seed: string) {
       : `from=101000&to=${random.pick(codes)}&weight=${random.int(5001, 20000)}`;
     return { path: `/api/v1/quote?${parcel}`, headers };
   };
-  return { next, learnEtag: (value: string) => (etag ||= value) };
-}
-
-interface LoadResult {
-  requests: number;
-  errors: number;
-  p50: number;
-  p99: number;
-  rate: number;
-}
-
-async function drive(url: string, rate: number, seed: string): Promise<LoadResult> {
-  const { next, learnEtag } = mix(seed);
-  const network = await fetch(`${url}/api/v1/branches`);
-  learnEtag(network.headers.get('etag') ?? '');
-  let errors = 0;
-  let answered = 0;
-  const result = await autocannon({
-    url,
-    connections: 50,
-    overallRate: rate,
-    duration: SECONDS,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const { path: p, headers } = next();
-          return { ...request, path: p, headers: { ...request.headers, ...headers } };
-        },
-        onResponse: (status) => {
-          answered++;
-          if (status >= 400) errors++;
-        },
-      },
-    ],
-  });
   return {
-    requests: answered,
-    errors: errors + result.errors + result.timeouts,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    rate: Math.round(answered / SECONDS),
+    next,
+    learnEtag: (value: string) => (etag ||= value),
+    arrivals: new Random(`arrivals ${seed}`),
   };
 }
+
+type Mix = ReturnType<typeof mix>;
+
+/** Loads one instance with its mix for `seconds`, at `rate`, over `connections`. */
+const drive = (url: string, load: Mix, rate: number, connections: number, seconds: number) =>
+  pacedLoad({ url, rate, seconds, connections, random: load.arrivals, next: load.next });
 
 /** The instance's resident memory, in MB, from its metrics. */
 async function residentMb(url: string): Promise<number> {
@@ -182,28 +159,40 @@ async function loopDelay(url: string): Promise<string> {
 }
 
 async function run(name: string, urls: string[]): Promise<string> {
-  const memoryAt: number[][] = [];
-  const warm = setTimeout(
-    () => void Promise.all(urls.map(residentMb)).then((m) => memoryAt.push(m)),
-    WARM_UP_S * 1000,
+  const rate = RATE / urls.length;
+  const connections = CONNECTIONS / urls.length;
+  const loads = urls.map((_, i) => mix(`load ${name} ${i}`));
+  await Promise.all(
+    urls.map(async (url, i) => {
+      const network = await fetch(`${url}/api/v1/branches`);
+      loads[i]!.learnEtag(network.headers.get('etag') ?? '');
+    }),
   );
-  // The generator's own loop too: a stall there is latency no server caused.
+  const warm = await Promise.all(
+    urls.map((url, i) => drive(url, loads[i]!, rate, connections, WARM_UP_S)),
+  );
+  const warmP99 = `${percentile(merged(warm.map((r) => r.latencies)), 0.99)} ms`;
+  // After the warm-up: memory, and the loops' stalls counted from here (a scrape starts them over).
+  const memoryAt = await Promise.all(urls.map(residentMb));
+  // The generator's own loop and CPU too: a stall there is latency no server caused.
   const own: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
   own.enable();
+  const cpu = process.cpuUsage();
   const results = await Promise.all(
-    urls.map((url, i) => drive(url, RATE / urls.length, `load ${name} ${i}`)),
+    urls.map((url, i) => drive(url, loads[i]!, rate, connections, SECONDS)),
   );
+  const { user, system } = process.cpuUsage(cpu);
   own.disable();
   const generator = `${Math.round(own.percentile(99) / 1e6)}/${Math.round(own.max / 1e6)} ms`;
-  clearTimeout(warm);
   const delays = await Promise.all(urls.map(loopDelay));
   const end = await Promise.all(urls.map(residentMb));
-  const total = results.reduce((n, r) => n + r.requests, 0);
-  const errors = results.reduce((n, r) => n + r.errors, 0);
-  const p50 = Math.max(...results.map((r) => r.p50));
-  const p99 = Math.max(...results.map((r) => r.p99));
-  const memory = urls.map((_, i) => `${memoryAt[0]?.[i] ?? '?'} → ${end[i]} MB`).join(', ');
-  return `| ${name} | ${total.toLocaleString('en')} | ${Math.round(total / SECONDS)} | ${errors} | ${p50} ms | ${p99} ms | ${delays.join(', ')} | ${generator} | ${memory} |`;
+  const all = merged(results.map((r) => r.latencies));
+  const total = results.reduce((n, r) => n + r.answered, 0);
+  const errors = [...warm, ...results].reduce((n, r) => n + r.errors, 0);
+  const ms = (q: number) => `${percentile(all, q)} ms`;
+  const memory = urls.map((_, i) => `${memoryAt[i]} → ${end[i]} MB`).join(', ');
+  const generatorCpu = Math.round((user + system) / total);
+  return `| ${name} | ${warmP99} | ${total.toLocaleString('en')} | ${Math.round(total / SECONDS)} | ${errors} | ${ms(0.5)} | ${ms(0.99)} | ${ms(0.999)} | ${delays.join(', ')} | ${generator}, ${generatorCpu} µs | ${memory} |`;
 }
 
 const fake = await new FakePochta().start();
@@ -217,27 +206,28 @@ try {
     one.child.kill('SIGTERM');
   }
   const redis = await RedisServer.start();
+  const postgres = await PostgresServer.start();
   try {
-    const env = { ...upstream, REDIS_URL: redis.url };
+    const env = { ...upstream, REDIS_URL: redis.url, DATABASE_URL: await postgres.createDatabase() };
     const a = await startProxy(env);
     const b = await startProxy(env);
     try {
-      rows.push(await run('two instances on one Redis', [a.url, b.url]));
+      rows.push(await run('two instances on one Redis and one PostgreSQL', [a.url, b.url]));
     } finally {
       a.child.kill('SIGTERM');
       b.child.kill('SIGTERM');
     }
   } finally {
-    await redis.dispose();
+    await Promise.all([redis.dispose(), postgres.dispose()]);
   }
 } finally {
   await fake.stop();
 }
 console.log(
-  `${RATE} requests/s for ${SECONDS} s, ${BUYERS} buyers; memory is resident, after ${WARM_UP_S} s → at the end\n`,
+  `${RATE} requests/s (Poisson arrivals) for ${WARM_UP_S} s of warm-up, then ${SECONDS} s measured; ${BUYERS} buyers, ${CONNECTIONS} connections; latency from when each request fell due; memory resident, after the warm-up → at the end\n`,
 );
 console.log(
-  '| setup | requests | per second | errors | p50 | p99 | server loop held p99/max | generator loop held p99/max | memory |',
+  '| setup | warm-up p99 | answers | per second | errors (all) | p50 | p99 | p99.9 | server loop held p99/max | generator loop held p99/max, CPU per request | memory |',
 );
-console.log('|---|---:|---:|---:|---:|---:|---|---|---|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|');
 for (const row of rows) console.log(row);
