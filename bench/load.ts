@@ -208,7 +208,11 @@ try {
   const redis = await RedisServer.start();
   const postgres = await PostgresServer.start();
   try {
-    const env = { ...upstream, REDIS_URL: redis.url, DATABASE_URL: await postgres.createDatabase() };
+    const env = {
+      ...upstream,
+      REDIS_URL: redis.url,
+      DATABASE_URL: await postgres.createDatabase(),
+    };
     const a = await startProxy(env);
     const b = await startProxy(env);
     try {

@@ -16,6 +16,10 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main(): Promise<void> {
   const { server, listen } = configFromEnv(process.env, () => generateDemoNetwork());
   const app = await createServer(server);
+  // The network's best compression takes a second of a core at start (brotli at its highest
+  // quality, in the thread pool): listened to meanwhile, a balancer's first second of buyers would
+  // wait behind it on a small machine (the first half-second at 50 to 70 ms, measured).
+  await app.branches.current.compressed;
   await app.listen(listen);
   app.log.info(
     {
