@@ -24,7 +24,8 @@ import { Random } from '../proxy/src/branches/demo/random';
 import { FakePochta } from '../proxy/src/quotes/fake-pochta.fixture';
 import { freePort } from '../proxy/src/free-port.fixture';
 import { ROOT } from '../scripts/fingerprint';
-import { merged, pacedLoad, percentile } from './paced-load';
+import { percentile } from './median';
+import { merged, pacedLoad } from './paced-load';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 300);
 const RATE = 2000;
@@ -171,7 +172,8 @@ async function run(name: string, urls: string[]): Promise<string> {
   const warm = await Promise.all(
     urls.map((url, i) => drive(url, loads[i]!, rate, connections, WARM_UP_S)),
   );
-  const warmP99 = `${percentile(merged(warm.map((r) => r.latencies)), 0.99)} ms`;
+  const ms = (sorted: Float64Array, q: number) => `${percentile(sorted, q).toFixed(1)} ms`;
+  const warmP99 = ms(merged(warm.map((r) => r.latencies)), 0.99);
   // After the warm-up: memory, and the loops' stalls counted from here (a scrape starts them over).
   const memoryAt = await Promise.all(urls.map(residentMb));
   // The generator's own loop and CPU too: a stall there is latency no server caused.
@@ -189,10 +191,9 @@ async function run(name: string, urls: string[]): Promise<string> {
   const all = merged(results.map((r) => r.latencies));
   const total = results.reduce((n, r) => n + r.answered, 0);
   const errors = [...warm, ...results].reduce((n, r) => n + r.errors, 0);
-  const ms = (q: number) => `${percentile(all, q)} ms`;
   const memory = urls.map((_, i) => `${memoryAt[i]} → ${end[i]} MB`).join(', ');
   const generatorCpu = Math.round((user + system) / total);
-  return `| ${name} | ${warmP99} | ${total.toLocaleString('en')} | ${Math.round(total / SECONDS)} | ${errors} | ${ms(0.5)} | ${ms(0.99)} | ${ms(0.999)} | ${delays.join(', ')} | ${generator}, ${generatorCpu} µs | ${memory} |`;
+  return `| ${name} | ${warmP99} | ${total.toLocaleString('en')} | ${Math.round(total / SECONDS)} | ${errors} | ${ms(all, 0.5)} | ${ms(all, 0.99)} | ${ms(all, 0.999)} | ${delays.join(', ')} | ${generator}, ${generatorCpu} µs | ${memory} |`;
 }
 
 const fake = await new FakePochta().start();

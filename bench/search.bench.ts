@@ -9,6 +9,7 @@ import type { Branch } from '#core/branch';
 import { otherLayout } from '../proxy/src/search/keyboard';
 import { SearchIndex } from '../proxy/src/search/search-index';
 import { normalize, words } from '../proxy/src/search/text';
+import { percentile } from './median';
 
 export interface LatencyRow {
   name: string;
@@ -96,9 +97,6 @@ export function searchIndexMegabytes(branches: readonly Branch[]): number {
   if (!index.search('saratov', { limit: 1 }).length) throw new Error('the index found nothing');
   return (after - before) / 1e6;
 }
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
 function time(
   name: string,
