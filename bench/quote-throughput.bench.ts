@@ -1,8 +1,8 @@
 /**
  * Cached quotes under load: the proxy's `/api/v1/quote` with the answer in its cache, against a bare
- * Fastify route returning the same body to the same URL, each in its own process, loaded by autocannon from this
- * one, in the same run. The upstream is the test fake (a real HTTP server), asked once to fill the
- * cache. Budget: 10,000 requests/s and p99 20 ms on 2 cores.
+ * Fastify route returning the same body to the same URL, each in its own process, loaded by
+ * autocannon from this one, in the same run. The upstream is the test fake (a real HTTP server),
+ * asked once to fill the cache. Budget: 10,000 requests/s and p99 20 ms on 2 cores.
  *
  * The two are loaded in turns, a short round each, and the ratio is the median of the rounds'
  * ratios: on these machines the time a neighbour steals drifts over tens of seconds, and one long
