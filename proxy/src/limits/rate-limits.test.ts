@@ -87,6 +87,29 @@ it('answers past the limit with a problem that says when to come back', async ()
   expect(await res.json()).toMatchObject({ status: 429, detail: expect.stringMatching(/\d/) });
 });
 
+it('says nothing of limits well within them, and shows the limit coming past half of it', async () => {
+  const client = '192.0.2.61';
+  const heads = [];
+  for (let i = 0; i < 4; i++) {
+    const res = await fetch(`${base}/api/v1/quote?${quote}`, {
+      headers: { 'x-forwarded-for': client },
+    });
+    heads.push([
+      res.status,
+      res.headers.get('x-ratelimit-limit'),
+      res.headers.get('x-ratelimit-remaining'),
+    ]);
+    expect(Number(res.headers.get('x-ratelimit-reset') ?? 60)).toBeLessThanOrEqual(60);
+  }
+  // A budget of 3: the first is within half of it, the second spends two thirds.
+  expect(heads).toEqual([
+    [200, null, null],
+    [200, '3', '1'],
+    [200, '3', '0'],
+    [429, '3', '0'],
+  ]);
+});
+
 it('counts an IPv6 client by its /64, so that rotating addresses within it gains nothing', async () => {
   const statuses = [];
   for (const host of ['1', '2', 'abcd', 'ffff:1'])

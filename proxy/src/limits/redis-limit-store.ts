@@ -6,9 +6,8 @@
  * stay on, local, and no request fails for it; `state` says which.
  */
 import { Redis } from 'ioredis';
-import { SharedLimitStore } from './limit-store';
-
-type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
+import type { LimitGroup } from './groups';
+import { SharedLimitStore, type LimitCallback, type LimitStore } from './limit-store';
 
 /** INCR, with the window's expiry set by the first request of it; answers the count and the time left. */
 const INCR_SCRIPT = `
@@ -25,7 +24,7 @@ interface LimitScripts {
   bpLimitIncr(key: string, windowMs: number): Promise<[number, number]>;
 }
 
-export class RedisLimitStore {
+export class RedisLimitStore implements LimitStore {
   private readonly client: Redis;
   private readonly local = new SharedLimitStore();
 
@@ -47,11 +46,11 @@ export class RedisLimitStore {
     return this.client.status === 'ready' ? 'shared' : 'local';
   }
 
-  incr(key: string, callback: Callback, timeWindow: number): void {
-    if (this.client.status !== 'ready') return this.local.incr(key, callback, timeWindow);
-    (this.client as unknown as LimitScripts).bpLimitIncr(PREFIX + key, timeWindow).then(
-      ([current, ttl]) => callback(null, { current, ttl }),
-      () => this.local.incr(key, callback, timeWindow),
+  incr(group: LimitGroup, client: string, callback: LimitCallback, windowMs: number): void {
+    if (this.client.status !== 'ready') return this.local.incr(group, client, callback, windowMs);
+    (this.client as unknown as LimitScripts).bpLimitIncr(PREFIX + client + group, windowMs).then(
+      ([current, ttl]) => callback(null, current, ttl),
+      () => this.local.incr(group, client, callback, windowMs),
     );
   }
 

@@ -5,7 +5,12 @@
  * the declared value) follow in `toRequest`. With `config=<id>` the answer is priced by that saved
  * configuration's rules, and only its allowed sites may ask (configs/origin-policy.ts).
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyPluginAsync,
+  FastifyReply,
+  FastifyRequest,
+  preValidationHookHandler,
+} from 'fastify';
 import type { PricingRules } from '#core/pricing-rules';
 import type { QuoteQuery } from '#core/quote';
 import { CONFIG_ID_SOURCE } from '#core/widget-config';
@@ -211,25 +216,37 @@ export const quoteRoutes: FastifyPluginAsync = async (app) => {
     };
     // The fresh path, and its answers as sent, by URL (quotes/sent-answers.ts).
     const hot = fresh && { fresh, sent: new SentAnswers(quotes.now) };
+    /**
+     * A URL answered before from fresh answers is answered again before its query is validated:
+     * the same URL is the same query, as valid as it was then. Validation (coercing, defaults,
+     * patterns) was the largest piece of the cached quote's CPU time: 2.3 µs of a bare route's 14.
+     * A `preValidation` hook, so that every `onRequest` hook (the rate limit among them) has run.
+     */
+    const answerAgain: preValidationHookHandler | undefined =
+      hot &&
+      ((request, reply, next) => {
+        const body = hot.sent.get(request.url, quotes.today());
+        if (body === undefined) return next();
+        quotes.countFreshQuote();
+        reply.header('cache-control', QUOTE_CACHE).type(JSON_TYPE).send(body);
+      });
     app.get<{ Querystring: QuoteQuery }>(
       `/${path}`,
-      { schema: { ...schema, summary, response: { 200: responses[path] } } },
+      {
+        schema: { ...schema, summary, response: { 200: responses[path] } },
+        ...(answerAgain ? { preValidation: answerAgain } : {}),
+      },
       // Not async: a quote held fresh in memory (the hot path) is answered without a promise.
       (request, reply) => {
         const { query } = request;
         if (query.config !== undefined || !hot) return slow(request, reply);
         const date = quotes.today();
-        let body = hot.sent.get(request.url, date);
-        if (body !== undefined) {
-          quotes.countFreshQuote();
-        } else {
-          const asked = toRequest(query, date);
-          const now = hot.fresh(asked);
-          if (now === undefined) return slow(request, reply, asked);
-          // The route's own serialiser (the response schema) makes a string.
-          body = reply.serialize({ service: query.service, ...now.answer }) as string;
-          hot.sent.set(request.url, date, now.freshUntil, body);
-        }
+        const asked = toRequest(query, date);
+        const now = hot.fresh(asked);
+        if (now === undefined) return slow(request, reply, asked);
+        // The route's own serialiser (the response schema) makes a string.
+        const body = reply.serialize({ service: query.service, ...now.answer }) as string;
+        hot.sent.set(request.url, date, now.freshUntil, body);
         return reply.header('cache-control', QUOTE_CACHE).type(JSON_TYPE).send(body);
       },
     );
