@@ -6,7 +6,6 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyServerOptions } from 'fastify';
 import type { Branch } from '#core/branch';
 import { DEFAULT_RATES, rateTable, type RateTable } from './quotes/estimator';
 import { DEFAULT_PRICING, pricingRules, type PricingRules } from './quotes/pricing';
@@ -14,6 +13,7 @@ import type { QuoteMode } from './quotes/quote-service';
 import { originList, returnUrlList, type ReturnUrlRule } from './embed/allowed';
 import type { RateLimits } from './limits/groups';
 import type { PochtaSyncConfig } from './sync/pochta-sync';
+import type { LoggerConfig } from './request-logger';
 import {
   directory,
   flag,
@@ -71,8 +71,8 @@ export interface ServerConfig {
   sync: PochtaSyncConfig | null;
   /** Cost and delivery time. */
   quotes: QuoteConfig;
-  /** Fastify logger options (LOG_LEVEL); `false` for silence (tests). */
-  logger: FastifyServerOptions['logger'];
+  /** pino's options (LOG_LEVEL) for the server's logger (request-logger.ts); `false` for silence (tests). */
+  logger: LoggerConfig | false;
   /** TRUST_PROXY: trust `X-Forwarded-*` from a reverse proxy in front. */
   trustProxy: boolean;
   /** The embed page and the drop-in. */

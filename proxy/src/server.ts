@@ -26,7 +26,7 @@ import { configRoutes } from './routes/configs';
 import { dropInRoutes } from './routes/drop-in';
 import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
-import { lazyChildLogger } from './request-logger';
+import { lazyLogger } from './request-logger';
 import { quoteRoutes } from './routes/quotes';
 import { staticRoutes } from './routes/static';
 import { streetRoutes } from './routes/streets';
@@ -47,7 +47,8 @@ const PLUGIN_TIMEOUT_MS = 180_000;
 /** The proxy, ready to `listen()` or `inject()`. */
 export async function createServer(config: ServerConfig): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logger,
+    // Each request's logger is made when it first logs (request-logger.ts), not for every request.
+    ...(config.logger ? { loggerInstance: lazyLogger(config.logger) } : { logger: false }),
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
     pluginTimeout: PLUGIN_TIMEOUT_MS,
@@ -58,8 +59,6 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
     return503OnClosing: false,
     // Requests are logged at debug level by the metrics plugin; errors, syncs and starts at info and up.
     logController: new LogController({ disableRequestLogging: true }),
-    // Each request's logger is made when it first logs (request-logger.ts), not for every request.
-    ...(config.logger ? { childLoggerFactory: lazyChildLogger } : {}),
     clientErrorHandler,
     frameworkErrors,
     // A request without Host is refused by our problem (plugins/problem-json.ts), not Node's bare 400.
