@@ -84,12 +84,18 @@ describe('GET /api/v1/quote', () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(third.body).toEqual(first.body);
-    for (const header of ['content-type', 'cache-control'])
+    for (const header of [
+      'content-type',
+      'cache-control',
+      'x-content-type-options',
+      'access-control-allow-origin',
+    ])
       expect([again, third].map((r) => r.headers.get(header))).toEqual([
         first.headers.get(header),
         first.headers.get(header),
       ]);
     expect(third.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(third.headers.get('x-content-type-options')).toBe('nosniff');
     expect(again.body).toMatchObject({ source: 'pochta', stale: false, service: 'parcel-online' });
     // A bad request is refused on the way in as before.
     expect(

@@ -180,6 +180,10 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** Clients may keep a quote five minutes; prices change by the day. */
 const QUOTE_CACHE = 'public, max-age=300';
 
+/** Sends a quote serialised ahead (by the route's serialiser, or kept as sent). */
+const sendQuote = (reply: FastifyReply, body: string) =>
+  reply.header('cache-control', QUOTE_CACHE).type(JSON_TYPE).send(body);
+
 /** The quote routes; they read `app.quotes`. */
 export const quoteRoutes: FastifyPluginAsync = async (app) => {
   const { quotes, configs } = app;
@@ -229,7 +233,7 @@ export const quoteRoutes: FastifyPluginAsync = async (app) => {
         const body = hot.sent.get(request.url, quotes.today());
         if (body === undefined) return next();
         quotes.countFreshQuote();
-        reply.header('cache-control', QUOTE_CACHE).type(JSON_TYPE).send(body);
+        sendQuote(reply, body);
       });
     app.get<{ Querystring: QuoteQuery }>(
       `/${path}`,
@@ -248,7 +252,7 @@ export const quoteRoutes: FastifyPluginAsync = async (app) => {
         // The route's own serialiser (the response schema) makes a string.
         const body = reply.serialize({ service: query.service, ...now.answer }) as string;
         hot.sent.set(request.url, date, now.freshUntil, body);
-        return reply.header('cache-control', QUOTE_CACHE).type(JSON_TYPE).send(body);
+        return sendQuote(reply, body);
       },
     );
   };
