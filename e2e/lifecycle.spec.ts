@@ -121,7 +121,7 @@ for (const way of WAYS) {
       );
 
     for (let i = 0; i < WARM_UP; i++) await once();
-    const first = await snapshot(page, cdp);
+    const baseline = await snapshot(page, cdp);
     for (let i = WARM_UP; i < CYCLES; i++) await once();
     // What was in flight at the last removal may hold that picker for a moment; what is judged is
     // what stays. A request being aborted lets go when its abort lands. A CSS animation that was
@@ -131,8 +131,8 @@ for (const way of WAYS) {
     // after two frames). So each look lets the page render two frames, and the DOM counters get up
     // to 10 s to come back (they do at once on a quiet machine); then everything is read.
     const back = (s: Pick<Snapshot, 'listeners' | 'nodes'>) =>
-      Math.abs(s.listeners - first.listeners) <= first.listeners * 0.02 &&
-      Math.abs(s.nodes - first.nodes) <= first.nodes * 0.02;
+      Math.abs(s.listeners - baseline.listeners) <= baseline.listeners * 0.02 &&
+      Math.abs(s.nodes - baseline.nodes) <= baseline.nodes * 0.02;
     await expect
       .poll(
         async () => {
@@ -148,16 +148,18 @@ for (const way of WAYS) {
       .catch(() => undefined);
     const last = await snapshot(page, cdp);
 
-    const report = `${way.name}: after ${WARM_UP} cycles ${JSON.stringify(first)}, after ${CYCLES}: ${JSON.stringify(last)}`;
+    const report = `${way.name}: after ${WARM_UP} cycles ${JSON.stringify(baseline)}, after ${CYCLES}: ${JSON.stringify(last)}`;
     console.log(report);
     expect(errors, report).toEqual([]);
     expect(last.contexts, report).toBe(0);
-    expect(last.workers, report).toBe(first.workers);
-    expect(last.pageWorkers, report).toBe(first.pageWorkers);
-    expect(Math.abs(last.listeners - first.listeners), report).toBeLessThanOrEqual(
-      first.listeners * 0.02,
+    expect(last.workers, report).toBe(baseline.workers);
+    expect(last.pageWorkers, report).toBe(baseline.pageWorkers);
+    expect(Math.abs(last.listeners - baseline.listeners), report).toBeLessThanOrEqual(
+      baseline.listeners * 0.02,
     );
-    expect(Math.abs(last.nodes - first.nodes), report).toBeLessThanOrEqual(first.nodes * 0.02);
-    expect(last.heap - first.heap, report).toBeLessThanOrEqual(1024 * 1024);
+    expect(Math.abs(last.nodes - baseline.nodes), report).toBeLessThanOrEqual(
+      baseline.nodes * 0.02,
+    );
+    expect(last.heap - baseline.heap, report).toBeLessThanOrEqual(1024 * 1024);
   });
 }

@@ -23,19 +23,33 @@ interface Count {
 }
 
 /**
- * One counter's counts on the request path, as plain numbers handed to prom-client only when
- * scraped: a prom-client `inc()` hashes its labels on every call, which cost the cached quote path
- * about 7% of its throughput. The counts sit in one map per label, so that counting looks up the
- * label values as they come (strings the routes hold, whose hash V8 keeps) and builds no key.
+ * A counter of the request path: prom-client's `Counter`, its counts kept as plain numbers and
+ * handed to it only when scraped (its `collect`): a prom-client `inc()` hashes its labels on every
+ * call, which cost the cached quote path about 7% of its throughput. The counts sit in one map per
+ * label, so that counting looks up the label values as they come (strings the routes hold, whose
+ * hash V8 keeps) and builds no key.
  */
 class Tally {
   private readonly counts = new Map<LabelValue, Map<LabelValue, Map<LabelValue, Count>>>();
+  private readonly names: readonly string[];
 
-  /** `names`: the counter's label names, two or three, in the order `add` takes their values. */
+  /** `labelNames`: two or three, in the order `add` takes their values. */
   constructor(
-    private readonly metric: Counter<string>,
-    private readonly names: readonly string[],
-  ) {}
+    registry: Registry,
+    config: { name: string; help: string; labelNames: readonly string[] },
+  ) {
+    this.names = config.labelNames;
+    const counter = new Counter({
+      ...config,
+      registers: [registry],
+      collect: () => {
+        counter.reset();
+        for (const byB of this.counts.values())
+          for (const byC of byB.values())
+            for (const count of byC.values()) counter.inc(count.labels, count.n);
+      },
+    });
+  }
 
   /** One more for the label values `a`, `b` (and `c`, for three labels). */
   add(a: LabelValue, b: LabelValue, c: LabelValue = ''): void {
@@ -52,26 +66,16 @@ class Tally {
       byC.set(c, { labels, n: 1 });
     }
   }
-
-  /** Sets the counter from the counts, at scrape time. */
-  publish(): void {
-    this.metric.reset();
-    for (const byB of this.counts.values())
-      for (const byC of byB.values())
-        for (const count of byC.values()) this.metric.inc(count.labels, count.n);
-  }
 }
 
 /** The registry and the few ways the proxy counts things. */
 export class Metrics {
   readonly registry = new Registry();
 
-  readonly requests: Counter<'route' | 'method' | 'status'> = new Counter({
+  private readonly requests = new Tally(this.registry, {
     name: 'bp_http_requests_total',
     help: 'HTTP requests answered, by route pattern, method and status.',
-    labelNames: ['route', 'method', 'status'] as const,
-    registers: [this.registry],
-    collect: (): void => this.requestTally.publish(),
+    labelNames: ['route', 'method', 'status'],
   });
 
   readonly upstreamSeconds = new Histogram({
@@ -82,26 +86,17 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  readonly cache: Counter<'kind' | 'result'> = new Counter({
+  private readonly cache = new Tally(this.registry, {
     name: 'bp_quote_cache_total',
     help: 'Quote cache lookups by kind (tariff, delivery) and result, one per lookup: hit, miss, revalidate (served while refreshing), stale (served because the upstream failed), negative (a cached refusal).',
-    labelNames: ['kind', 'result'] as const,
-    registers: [this.registry],
-    collect: (): void => this.cacheTally.publish(),
+    labelNames: ['kind', 'result'],
   });
 
-  readonly answers: Counter<'kind' | 'source'> = new Counter({
+  private readonly answers = new Tally(this.registry, {
     name: 'bp_quote_answers_total',
     help: 'Quotes answered, by kind and source (pochta, estimate).',
-    labelNames: ['kind', 'source'] as const,
-    registers: [this.registry],
-    collect: (): void => this.answerTally.publish(),
+    labelNames: ['kind', 'source'],
   });
-
-  // Read by the counters' `collect`, at scrape time.
-  private readonly requestTally = new Tally(this.requests, ['route', 'method', 'status']);
-  private readonly cacheTally = new Tally(this.cache, ['kind', 'result']);
-  private readonly answerTally = new Tally(this.answers, ['kind', 'source']);
 
   /** Each watched breaker's state, read at scrape time. */
   private readonly breakers = new Map<string, () => BreakerState>();
@@ -128,17 +123,17 @@ export class Metrics {
 
   /** One answered request. */
   request(route: string, method: string, status: number): void {
-    this.requestTally.add(route, method, status);
+    this.requests.add(route, method, status);
   }
 
   /** One quote cache lookup. */
   cacheResult(kind: string, result: CacheResult): void {
-    this.cacheTally.add(kind, result);
+    this.cache.add(kind, result);
   }
 
   /** One quote answered, by where it came from. */
   answer(kind: string, source: string): void {
-    this.answerTally.add(kind, source);
+    this.answers.add(kind, source);
   }
 
   /** The exposition text for a scrape. */
